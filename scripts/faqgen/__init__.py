@@ -1,0 +1,1 @@
+"""Turn the editors' files in content/ into MkDocs pages: load → validate → render."""

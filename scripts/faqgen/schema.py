@@ -1,0 +1,127 @@
+"""The shape of every content file, as pydantic models that reject unknown fields."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SHORT_ANSWER_MAX = 120
+RELATED_MAX = 3
+
+
+class Strict(BaseModel):
+    """Base for all content models: unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _http_url(value: str) -> str:
+    """Accept only http(s) URLs with a host; javascript:, ftp: or bare words are errors."""
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+        raise ValueError("网址必须以 http:// 或 https:// 开头，且不能有空格")
+    return value
+
+
+class SourceRef(Strict):
+    """A page's pointer into content/sources.yml, with an optional article or section."""
+
+    id: Id
+    detail: Text | None = None
+
+
+class PageFront(Strict):
+    """Front matter of a Q&A, guide or tool page."""
+
+    id: Id
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=60)]
+    topic: Id
+    short_answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10)]
+    keywords: list[Text] = []
+    related: Annotated[list[Id], Field(max_length=RELATED_MAX)] = []
+    sources: Annotated[list[Id | SourceRef], Field(min_length=1)]
+    reviewed: dt.date
+
+    @field_validator("short_answer")
+    @classmethod
+    def _short_enough(cls, value: str) -> str:
+        """Keep the short answer short: it is shown first and used as the meta description."""
+        if len(value) > SHORT_ANSWER_MAX:
+            raise ValueError(f"简短回答最多 {SHORT_ANSWER_MAX} 个字，现在有 {len(value)} 个字")
+        return value
+
+    @field_validator("reviewed", mode="before")
+    @classmethod
+    def _iso_date(cls, value: object) -> object:
+        """Require YYYY-MM-DD text; reject dates in the future (a review cannot happen later)."""
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("日期格式应为 YYYY-MM-DD，例如 2026-11-28")
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"“{value}”不是真实存在的日期") from None
+        if day > dt.date.today():
+            raise ValueError(f"审核日期 {value} 在今天之后")
+        return day
+
+    def source_refs(self) -> list[SourceRef]:
+        """Sources as SourceRef objects, whether written as a bare id or with detail."""
+        return [s if isinstance(s, SourceRef) else SourceRef(id=s) for s in self.sources]
+
+
+class Topic(Strict):
+    """A topic hub (京东白条, 借呗 …)."""
+
+    id: Id
+    name: Text
+    summary: Text
+    order: int
+
+
+class Channel(Strict):
+    """A complaint or help channel: who runs it, what it does and does not do."""
+
+    id: Id
+    name: Text
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9][0-9-]{1,15}$")] | None = None
+    operator: Text
+    handles: Annotated[list[Text], Field(min_length=1)]
+    not_handles: list[Text] = []
+    how: Annotated[list[Text], Field(min_length=1)]
+    website: str | None = None
+    hours: Text | None = None
+    prepare: list[Text] = []
+    note: Text | None = None
+
+    _website_ok = field_validator("website")(lambda cls, v: v if v is None else _http_url(v))
+
+
+class Source(Strict):
+    """An entry of the source catalogue; pages list these ids."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    url: str
+    kind: Literal["official", "industry", "operator", "media"]
+
+    _url_ok = field_validator("url")(lambda cls, v: _http_url(v))
+
+
+class GlossaryTerm(Strict):
+    """A term readers meet, defined in plain words and linked to the page that explains it."""
+
+    term: Text
+    definition: Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=80)]
+    page: Id
+    aliases: list[Text] = []
+
+
+class SearchSettings(Strict):
+    """Extra words for the Chinese segmenter, so short domain terms stay whole."""
+
+    dictionary: list[Text] = []

@@ -1,0 +1,58 @@
+"""Thin MkDocs hook: add the pages generated from content/ and teach jieba our short terms.
+
+All the logic lives in the plain-Python package faqgen; this file only connects it to MkDocs.
+"""
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from faqgen.errors import ContentErrors
+from faqgen.model import Content
+from faqgen.pipeline import load_valid_content
+from faqgen.render_pages import render_site
+from faqgen.search_terms import write_user_dictionary
+from faqgen.site_nav import site_nav
+
+log = logging.getLogger("mkdocs.plugins.faqgen")
+DICTIONARY_PATH = Path(tempfile.gettempdir()) / "faqgen-jieba-user-dict.txt"
+_loaded: dict[str, Content] = {}  # content read in on_config, reused by on_files of the same build
+
+
+def _content_or_fail() -> Content:
+    """Load content, turning content errors into one readable MkDocs error."""
+    try:
+        return load_valid_content()
+    except ContentErrors as exc:
+        raise PluginError(exc.report()) from None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Before the build: require jieba, load our dictionary into it, and set the nav from content."""
+    try:
+        import jieba
+    except ImportError:  # Material would silently skip Chinese segmentation
+        raise PluginError("没有安装 jieba：中文搜索会失效。请运行 make serve / make build，它们会安装依赖。") from None
+    content = _loaded["content"] = _content_or_fail()
+    jieba.setLogLevel(logging.WARNING)
+    jieba.load_userdict(str(write_user_dictionary(content, DICTIONARY_PATH)))
+    hand_written = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
+    config.nav = site_nav(content, hand_written)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every generated page; refuse to shadow a hand-written file in docs/."""
+    pages = render_site(_loaded.pop("content", None) or _content_or_fail())
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"生成的页面 {page.src_uri} 与手写文件 docs/{page.src_uri} 重名：请改名或删除其中一个。")
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+    log.info("faqgen: added %d generated pages", len(pages))
+    return files
