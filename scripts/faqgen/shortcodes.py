@@ -78,16 +78,21 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
     if channel is None:
         raise ValueError(f"channels.yml 里没有 “{ref_id}”")
     if field is None:
-        return f"[{escape(channel.name)}]({relative_link(from_uri, CHANNELS_PAGE)}#{channel.id})"
+        return f"[{channel_text(channel.name, targets)}]({relative_link(from_uri, CHANNELS_PAGE)}#{channel.id})"
     if field not in CHANNEL_FIELDS:
         raise ValueError(f"渠道没有 “{field}” 这一项，可用：{'、'.join(CHANNEL_FIELDS)}")
     if field in ("number", "tel", "website") and getattr(channel, "website" if field == "website" else "number") is None:
         raise ValueError(f"渠道 “{ref_id}” 没有填写 {field if field != 'tel' else 'number'}")
     if field == "tel":
         return f"[{channel.number}](tel:{channel.number})"
-    if field == "operator":
-        return expand(channel.operator, targets, from_uri, lambda _l, m: None)
+    if field in ("name", "operator"):
+        return channel_text(getattr(channel, field), targets)
     return escape(str(getattr(channel, field)))
+
+
+def channel_text(text: str, targets: Targets) -> str:
+    """Channel data text with HTML escaped and {{fact:…}} references filled in (no links)."""
+    return expand(escape(text), targets, CHANNELS_PAGE, lambda _o, _m: None)
 
 
 def expand(text: str, targets: Targets, from_uri: str, on_error: ErrorSink) -> str:

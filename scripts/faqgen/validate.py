@@ -66,32 +66,42 @@ def _body_references(page: Page, targets: Targets) -> list[ContentError]:
     return errors
 
 
-def _typed_facts(page: Page, content: Content) -> list[ContentError]:
-    """Hotline numbers and agency names must be referenced, not typed, so one edit fixes every page."""
-    errors = []
-    lines = strip_shortcodes(page.body).split("\n")
-    numbers = {c.number: c.id for c in content.channels if c.number}
-    long_facts = {text: key for key, text in content.facts.items() if len(text) >= MIN_FACT_LENGTH_TO_LINT}
-    for offset, text in enumerate(lines):
+def typed_facts(text: str, content: Content, allow_numbers: bool = False) -> list[tuple[int, str]]:
+    """Hotline numbers and agency names typed by hand, as (line offset, message) pairs.
+
+    They must be references, so one edit in content/ fixes every page.
+    """
+    problems = []
+    numbers = {} if allow_numbers else {c.number: c.id for c in content.channels if c.number}
+    long_facts = {fact: key for key, fact in content.facts.items() if len(fact) >= MIN_FACT_LENGTH_TO_LINT}
+    for offset, line in enumerate(strip_shortcodes(text).split("\n")):
         for number, channel_id in numbers.items():
-            if re.search(rf"(?<![\d.-]){re.escape(number)}(?![\d-])", text):
-                errors.append(ContentError(page.path, page.body_line + offset, "正文",
-                                           f"直接写了号码 {number}，请改用 {{{{channel:{channel_id}}}}} 或 {{{{channel:{channel_id}.number}}}}"))
-        for fact_text, key in long_facts.items():
-            if fact_text in text and not any(fact_text in longer and longer in text for longer in long_facts if longer != fact_text):
-                errors.append(ContentError(page.path, page.body_line + offset, "正文",
-                                           f"直接写了“{fact_text}”，请改用 {{{{fact:{key}}}}}"))
-    return errors
+            if re.search(rf"(?<![\d.-]){re.escape(number)}(?![\d-])", line):
+                problems.append((offset, f"直接写了号码 {number}，请改用 {{{{channel:{channel_id}}}}} 或 {{{{channel:{channel_id}.number}}}}"))
+        for fact, key in long_facts.items():
+            inside_longer = any(fact in longer and longer in line for longer in long_facts if longer != fact)
+            if fact in line and not inside_longer:
+                problems.append((offset, f"直接写了“{fact}”，请改用 {{{{fact:{key}}}}}"))
+    return problems
+
+
+def _typed_facts(page: Page, content: Content) -> list[ContentError]:
+    """Typed hotline numbers and agency names in a page body."""
+    return [ContentError(page.path, page.body_line + offset, "正文", msg) for offset, msg in typed_facts(page.body, content)]
 
 
 def _data_references(content: Content, content_dir: Path, targets: Targets) -> list[ContentError]:
-    """References inside data files (channel operators etc.) and glossary links must resolve."""
+    """References and typed facts inside channels.yml, and glossary links, must be right."""
     errors: list[ContentError] = []
     for channel in content.channels:
-        for field in ("name", "operator", "note", "hours"):
-            value = getattr(channel, field) or ""
+        for field in ("name", "operator", "note", "hours", "handles", "not_handles", "how", "prepare"):
+            raw = getattr(channel, field) or ""
+            value = "\n".join(raw) if isinstance(raw, list) else raw
+            where = f"{channel.id}.{field}"
             expand(value, targets, "channels.md",
-                   lambda _o, msg, f=field, c=channel: errors.append(ContentError(content_dir / "channels.yml", None, f"{c.id}.{f}", msg)))
+                   lambda _o, msg, w=where: errors.append(ContentError(content_dir / "channels.yml", None, w, msg)))
+            for _offset, msg in typed_facts(value, content, allow_numbers=True):
+                errors.append(ContentError(content_dir / "channels.yml", None, where, msg))
     page_ids = {p.id for p in content.pages}
     for term in content.glossary:
         if term.page not in page_ids:

@@ -1,0 +1,77 @@
+"""Build the site safely: validate content, build into a temporary folder, then swap it into site/.
+
+A failed build never touches the existing site/: content errors stop before anything is
+written, and a failed MkDocs build leaves only a temporary folder, which is removed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from faqgen.errors import ContentErrors  # noqa: E402
+from faqgen.paths import CONTENT_DIR, PROJECT_ROOT  # noqa: E402
+from faqgen.pipeline import load_valid_content  # noqa: E402
+from post_build import run_post_steps  # noqa: E402
+
+
+def mkdocs_build(config: Path, out_dir: Path, content_dir: Path) -> bool:
+    """Run a strict MkDocs build of content_dir into out_dir; True when it succeeded."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", FAQGEN_CONTENT_DIR=str(content_dir))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out_dir)]
+    return subprocess.run(cmd, cwd=PROJECT_ROOT, env=env).returncode == 0
+
+
+def swap_into_place(new_dir: Path, site_dir: Path) -> None:
+    """Replace site_dir with new_dir using renames, so readers never see a half-written site."""
+    old_dir = site_dir.with_name(f".site-old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old_dir)
+    new_dir.rename(site_dir)
+    shutil.rmtree(old_dir, ignore_errors=True)
+
+
+def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR, post_steps: bool = True) -> int:
+    """Validate, build, post-process and swap; return a process exit code."""
+    started = time.perf_counter()
+    try:
+        load_valid_content(content_dir)
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    site_dir = site_dir.resolve()
+    tmp_dir = site_dir.with_name(f".site-build-{os.getpid()}")
+    shutil.rmtree(tmp_dir, ignore_errors=True)
+    try:
+        if not mkdocs_build(config, tmp_dir, content_dir):
+            print("MkDocs 构建失败（见上面的信息），原有的 site/ 保持不变。", file=sys.stderr)
+            return 1
+        if post_steps and not run_post_steps(tmp_dir):
+            print("构建后的步骤失败，原有的 site/ 保持不变。", file=sys.stderr)
+            return 1
+        swap_into_place(tmp_dir, site_dir)
+    finally:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+    print(f"网站已生成：{site_dir}（{time.perf_counter() - started:.1f} 秒）")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build_site.py [--site-dir DIR] [--config FILE] [--no-post]."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site")
+    parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml")
+    parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
+    parser.add_argument("--no-post", action="store_true", help="skip post-build steps (PDF, offline copy)")
+    args = parser.parse_args(argv)
+    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=not args.no_post)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Small helpers for tests that write content files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from faqgen.content_loader import load_content
+from faqgen.errors import ContentError
+from faqgen.validate import validate
+
+VALID_FRONT = """---
+id: {id}
+title: 测试问题怎么办
+topic: jiebei
+short_answer: 这是一个用于测试的简短回答，长度足够。
+keywords: [测试]
+related: []
+sources:
+  - law-civil-code
+reviewed: 2026-01-05
+---
+"""
+VALID_BODY = "\n## 说明\n\n正文内容。\n"
+
+
+def write_page(content_dir: Path, page_id: str, front: str | None = None, body: str = VALID_BODY,
+               folder: str = "questions") -> Path:
+    """Write a question file (valid unless the caller passes a broken front matter or body)."""
+    path = content_dir / folder / f"{page_id}.md"
+    path.write_text((front if front is not None else VALID_FRONT.format(id=page_id)) + body, encoding="utf-8")
+    return path
+
+
+def all_errors(content_dir: Path) -> list[ContentError]:
+    """Schema errors plus cross-reference errors, as the build would report them."""
+    content, errors = load_content(content_dir)
+    return errors or validate(content, content_dir)
+
+
+def errors_for(content_dir: Path, path: Path) -> list[ContentError]:
+    """Errors that point at one file."""
+    return [e for e in all_errors(content_dir) if e.path == path]
