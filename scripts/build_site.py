@@ -24,7 +24,7 @@ from post_build import run_post_steps  # noqa: E402
 def mkdocs_build(config: Path, out_dir: Path, content_dir: Path) -> bool:
     """Run a strict MkDocs build of content_dir into out_dir; True when it succeeded."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", FAQGEN_CONTENT_DIR=str(content_dir))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out_dir)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out_dir)]
     return subprocess.run(cmd, cwd=PROJECT_ROOT, env=env).returncode == 0
 
 

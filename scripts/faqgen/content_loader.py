@@ -40,7 +40,7 @@ def parse_file_yaml(path: Path, text: str, first_line: int, errors: list[Content
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
-        errors.append(ContentError(path, line, None, f"YAML 格式错误：{problem}（常见原因：冒号后少了空格、缩进不齐、引号没配对、以 { 或 [ 开头的文字没加引号）"))
+        errors.append(ContentError(path, line, None, f"YAML 格式错误：{problem}（常见原因：冒号后少了空格、缩进不齐、引号没配对、以 {{ 或 [ 开头的文字没加引号）"))
         return None
     for key, line in parsed.duplicate_keys:
         errors.append(ContentError(path, line, key, "这个字段写了两次"))

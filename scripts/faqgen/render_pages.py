@@ -137,10 +137,26 @@ def render_home(content: Content, env: Environment) -> RenderedPage:
     return RenderedPage(uri, markdown, in_nav=True)
 
 
+GLOSSARY_URI = "glossary.md"
+
+
+def render_glossary(content: Content, env: Environment, targets: Targets) -> RenderedPage:
+    """The glossary: each term, its plain definition and a link to the page that explains it."""
+    terms = [{"term": t, "anchor": t.term, "page": content.page(t.page),
+              "link": relative_link(GLOSSARY_URI, content.page(t.page).src_uri)}
+             for t in sorted(content.glossary, key=lambda t: t.term)]
+    markdown = env.get_template("glossary.md.j2").render(
+        front_matter=front_matter(title="术语表", description="借贷和催收里常见词语的平实解释。", page_kind="glossary"),
+        terms=terms, disclaimer=DISCLAIMER)
+    return RenderedPage(GLOSSARY_URI, _finish(GLOSSARY_URI, markdown, targets), in_nav=True)
+
+
 def render_site(content: Content) -> list[RenderedPage]:
     """Every generated page of the site, in a fixed order."""
     env, targets = _env(), Targets(content)
     pages = [render_home(content, env), render_channels(content, env, targets)]
     pages += [render_topic(t, content, env) for t in sorted(content.topics, key=lambda t: t.order)]
     pages += [render_page(p, content, env, targets) for p in sorted(content.pages, key=lambda p: p.src_uri)]
+    if content.glossary:
+        pages.append(render_glossary(content, env, targets))
     return pages
