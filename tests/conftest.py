@@ -73,6 +73,7 @@ def browser() -> Iterator[object]:
 def page(browser: object) -> Iterator[object]:
     """A fresh phone-sized page; fails the test on any request that leaves 127.0.0.1."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    context.set_default_timeout(10_000)
     tab = context.new_page()
     outside: list[str] = []
     tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)

@@ -130,7 +130,9 @@ def render_home(content: Content, env: Environment) -> RenderedPage:
     police = next(c for c in content.channels if c.id == "police-110")
     guide = next((p for p in content.pages if p.id == GUIDE_ID), None)
     markdown = env.get_template("home.md.j2").render(
-        front_matter=front_matter(title="借贷维权问答", description="被网贷催收骚扰、看不懂借呗花呗白条规则时，用平实的话告诉你有哪些权利、下一步做什么、找谁。", page_kind="home"),
+        front_matter=front_matter(title="借贷维权问答", description="被网贷催收骚扰、看不懂借呗花呗白条规则时，用平实的话告诉你有哪些权利、下一步做什么、找谁。", page_kind="home",
+                                  # The home page only points elsewhere; as a search hit it would crowd out answers.
+                                  search={"exclude": True}),
         guide_link=guide.src_uri if guide else CHANNELS_PAGE, lookup_link=LOOKUP_URI,
         police=police, police_link=f"{CHANNELS_PAGE}#{police.id}", about_link="about.md",
         topics=topics, tools=tools)
