@@ -1,0 +1,139 @@
+"""The whole-guide print view and its PDF: what it contains, the PDF the build ships, the skip without Chromium."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import pdf_export
+from faqgen.pipeline import generate, load_valid_content
+from faqgen.print_view import page_address, print_pages, section_markdown
+from faqgen.render_pages import PDF_HREF, split_tool_document
+from pdf_helpers import flat, lines, page_png, page_sizes, pdf_pages, require_poppler, stranded_headings
+
+MAX_GUIDE_PDF_PAGES = 40
+CHROME = ["搜索", "打印本页", "跳转至", "回到页面顶部", "首页", "关于本站", "术语表", "打印模板"]
+needs_chromium = pytest.mark.skipif(not pdf_export.CHROMIUM.exists(), reason="no Chromium: the build skips the PDF")
+
+
+def print_view_markdown(content_dir: Path) -> str:
+    """The generated Markdown of the print view."""
+    return next(p.markdown for p in generate(content_dir) if p.src_uri == "print.md")
+
+
+def test_print_view_has_cover_toc_then_guide_channels_and_tools(content_copy: Path) -> None:
+    content = load_valid_content(content_copy)
+    guide, tools = print_pages(content)
+    md = print_view_markdown(content_copy)
+    order = ["# 借贷维权问答 {#cover}", "## 目录 {#toc}", f"## {guide[0].front.title} {{#{guide[0].id} ",
+             "## 投诉渠道一览 {#channels ", *(f"## {t.front.title} {{#{t.id} " for t in tools)]
+    positions = [md.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert [t.id for t in tools] == sorted(["harassment-log", "repayment-negotiation-letter", "complaint-checklist",
+                                            "credit-report-objection"], key=lambda i: content.page(i).front.title)
+
+
+def test_print_view_ids_are_unique_and_every_toc_link_lands(content_copy: Path) -> None:
+    md = print_view_markdown(content_copy)
+    ids = re.findall(r"\{#([^\s}]+)", md)
+    assert len(ids) == len(set(ids)), "duplicate ids in the print view"
+    toc = md.split("## 目录", 1)[1].split("</div>", 1)[0]
+    anchors = re.findall(r"\]\(#([^)]+)\)", toc)
+    assert anchors and set(anchors) <= set(ids)
+
+
+def test_print_view_leaves_out_questions(content_copy: Path) -> None:
+    content = load_valid_content(content_copy)
+    headings = [line for line in print_view_markdown(content_copy).splitlines() if line.startswith("#")]
+    for question in (p for p in content.pages if p.kind == "question"):
+        assert not any(question.front.title in h for h in headings), question.id
+
+
+def test_split_tool_document() -> None:
+    body = "## 怎么用\n\n1. 填写。\n\n## 文件正文\n\n### 申请书\n\n姓名：【姓名】"
+    assert split_tool_document(body) == ("## 怎么用\n\n1. 填写。", "## 文件正文\n\n### 申请书\n\n姓名：【姓名】")
+    assert split_tool_document("## 怎么用\n\n文字") == ("## 怎么用\n\n文字", "")
+
+
+def test_section_markdown_shifts_headings_and_namespaces_ids() -> None:
+    text, toc = section_markdown("# 标题\n\n## 第一节\n\n```\n# 不是标题\n```\n\n### 小节 {#x .c}\n", "p1", toc_depth=1)
+    assert "## 标题 {#p1 .print-section__title}" in text
+    assert "### 第一节 {#p1--1}" in text and "#### 小节 {#p1--x .c}" in text and "\n# 不是标题\n" in text
+    assert [(e.text, e.anchor, e.depth) for e in toc] == [("标题", "p1", 1), ("第一节", "p1--1", 2)]
+
+
+def test_page_address() -> None:
+    assert page_address("https://example.cn/", "tools/harassment-log.md") == "https://example.cn/tools/harassment-log/"
+    assert page_address("https://example.cn", "index.md") == "https://example.cn/"
+    assert page_address("", "channels.md") == "/channels/"
+
+
+def test_without_chromium_the_build_goes_on_without_the_pdf(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(pdf_export, "CHROMIUM", tmp_path / "no-chromium")
+    home = tmp_path / "index.html"
+    home.write_text('<p class="pdf-download pdf-pending">', encoding="utf-8")
+    assert pdf_export.export_pdf(tmp_path) is True
+    out = capsys.readouterr().out
+    assert "跳过 PDF" in out and "Chromium" in out
+    assert not (tmp_path / PDF_HREF).exists()
+    assert "pdf-pending" in home.read_text(encoding="utf-8"), "no PDF, so the link stays hidden"
+    assert pdf_export.main(["--require-chromium", str(tmp_path)]) == 1, "make pdf fails loudly instead"
+
+
+@needs_chromium
+def test_a_site_without_the_print_view_fails_the_step(tmp_path: Path) -> None:
+    assert pdf_export.export_pdf(tmp_path) is False
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_build_ships_the_pdf_and_reveals_its_links(built_site: Path) -> None:
+    pdf = built_site / PDF_HREF
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    for html in ("index.html", "print/index.html"):
+        text = (built_site / html).read_text(encoding="utf-8")
+        assert "pdf-pending" not in text and '<p class="pdf-download">' in text
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{PDF_HREF}"' in home and 'href="print/"' in home
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_guide_pdf_has_cover_toc_sections_sources_and_no_chrome(built_site: Path) -> None:
+    require_poppler()
+    pdf, content = built_site / PDF_HREF, load_valid_content()
+    pages = pdf_pages(pdf)
+    text, flat_text = "\n".join(pages), flat("\n".join(pages))
+    assert 10 <= len(pages) <= MAX_GUIDE_PDF_PAGES, f"{len(pages)} pages"
+    assert lines(pages[0])[0] == "借贷维权问答" and "打印版" in pages[0] and "第 1 页，共" in pages[0]
+    assert lines(pages[1])[0] == "目录"
+    guide, tools = print_pages(content)
+    titles = [guide[0].front.title, "投诉渠道一览", *(t.front.title for t in tools)]
+    first_lines = [lines(p)[0] for p in pages if lines(p)]
+    for title in titles:
+        assert title in first_lines, f"section {title} does not start a fresh sheet"
+    toc = dict(re.findall(r"^\s*(\S.*?)\s+(\d+)$", pdf_pages(pdf, layout=True)[1], re.M))
+    for title in titles:
+        assert title in toc, f"{title} has no page number in the 目录"
+        assert lines(pages[int(toc[title]) - 1])[0] == title, f"目录 gives the wrong page for {title}"
+    for word in CHROME:
+        assert word not in text, f"site chrome “{word}” printed"
+    for item in guide + tools:
+        for ref in item.front.source_refs():
+            url = next(s.url for s in content.sources if s.id == ref.id)
+            assert flat(url) in flat_text, f"source URL {url} of {item.id} not written out"
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (built_site / "print/index.html").read_text(encoding="utf-8"))[1]
+    assert flat(f"本页网址：{canonical}") in flat(pages[-1]), "the public address, not the build's local server"
+    assert all(a.startswith(canonical.removesuffix("print/")) for a in re.findall(r"网页版：(\S+)", flat_text))
+    heads = set(titles) | {"目录", "来源", "这份文件有什么用", "怎么用", "它做不到什么"}
+    assert stranded_headings(pdf, heads, skip_pages=(2,)) == [], "a heading at the foot of a page"
+    assert sum(1 for w, h in page_sizes(pdf) if w > h) == 1, "only the harassment log sheet is landscape"
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_guide_pdf_cover_renders_to_png(built_site: Path, tmp_path: Path) -> None:
+    require_poppler()
+    png = page_png(built_site / PDF_HREF, 1, tmp_path / "cover")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
