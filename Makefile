@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test clean
+.PHONY: serve build check test clean audit
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,35 @@ test: $(BIN)/.installed
 
 clean:
 	rm -rf site .site-build-* .pytest_cache
+
+## new: write a new Q&A file and print its path, e.g. make new Q="借呗怎么提前还款" TOPIC=jiebei [ID=jiebei-prepay]
+##      (asks for the question and topic when they are not given)
+.PHONY: new
+new: $(BIN)/.installed
+	$(BIN)/python -m faqgen new $${Q:+--question "$$Q"} $${TOPIC:+--topic "$$TOPIC"} $${ID:+--id "$$ID"}
+
+## pdf: build the site, then print its whole-guide view to site/downloads/ (fails without Chromium)
+.PHONY: pdf
+pdf: build
+	$(BIN)/python scripts/pdf_export.py --require-chromium site
+
+## bench: build N synthetic Q&As with our pipeline and with plain Material, measure both, write BENCHMARKS.md
+##        make bench                  N="100 1000 10000" (the 10,000 run takes a long while)
+##        make bench N=50             a smoke run, well under a minute
+##        BENCH_OUT=/tmp/b.md         write the table elsewhere instead of overwriting BENCHMARKS.md
+N ?= 100 1000 10000
+BENCH_OUT ?= BENCHMARKS.md
+.PHONY: bench
+bench: $(BIN)/.installed
+	scripts/install_system_deps.sh
+	$(BIN)/python scripts/bench.py $(N) --out $(BENCH_OUT) --command 'make bench N="$(N)"'
+
+LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+## audit: Lighthouse (mobile) on home, guide, a Q&A, channels and lookup; reports in reports/ (slow; not in make test)
+audit: $(BIN)/.installed $(LIGHTHOUSE)
+	$(BIN)/python scripts/audit.py

@@ -52,7 +52,7 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR, post_st
         if not mkdocs_build(config, tmp_dir, content_dir):
             print("MkDocs 构建失败（见上面的信息），原有的 site/ 保持不变。", file=sys.stderr)
             return 1
-        if post_steps and not run_post_steps(tmp_dir):
+        if post_steps and not run_post_steps(tmp_dir, content_dir):
             print("构建后的步骤失败，原有的 site/ 保持不变。", file=sys.stderr)
             return 1
         swap_into_place(tmp_dir, site_dir)

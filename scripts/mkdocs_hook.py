@@ -1,4 +1,4 @@
-"""Thin MkDocs hook: add the pages generated from content/ and teach jieba our short terms.
+"""Thin MkDocs hook: add the pages generated from content/, teach jieba our short terms, add glossary tooltips.
 
 All the logic lives in the plain-Python package faqgen; this file only connects it to MkDocs.
 """
@@ -11,8 +11,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from faqgen.errors import ContentErrors
+from faqgen.glossary_tooltips import GlossaryTooltips
 from faqgen.model import Content
 from faqgen.pipeline import load_valid_content
 from faqgen.render_pages import render_site
@@ -22,6 +24,7 @@ from faqgen.site_nav import site_nav
 log = logging.getLogger("mkdocs.plugins.faqgen")
 DICTIONARY_PATH = Path(tempfile.gettempdir()) / "faqgen-jieba-user-dict.txt"
 _loaded: dict[str, Content] = {}  # content read in on_config, reused by on_files of the same build
+_tooltips: dict[str, GlossaryTooltips] = {}  # the glossary tooltips of the current build
 
 
 def _content_or_fail() -> Content:
@@ -43,12 +46,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     jieba.load_userdict(str(write_user_dictionary(content, DICTIONARY_PATH)))
     hand_written = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
     config.nav = site_nav(content, hand_written)
+    tooltips = _tooltips["current"] = GlossaryTooltips(content.glossary)
+    config.markdown_extensions.append(tooltips)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page; refuse to shadow a hand-written file in docs/."""
-    pages = render_site(_loaded.pop("content", None) or _content_or_fail())
+    pages = render_site(_loaded.pop("content", None) or _content_or_fail(), site_url=config.site_url or "",
+                        directory_urls=config.use_directory_urls)
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"生成的页面 {page.src_uri} 与手写文件 docs/{page.src_uri} 重名：请改名或删除其中一个。")
@@ -56,3 +62,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     log.info("faqgen: added %d generated pages", len(pages))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Glossary tooltips on every page but the glossary itself (set just before this page renders)."""
+    if "current" in _tooltips:
+        _tooltips["current"].enabled = page.meta.get("page_kind") != "glossary"
+    return markdown

@@ -118,3 +118,11 @@ def test_content_errors_are_printed_and_exit_non_zero(tmp_path: Path, content_co
     assert result.returncode == 1
     assert "jd-baitiao-close.md: 文件是空的" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_no_markdown_syntax_leaks_into_pages(built_site: Path) -> None:
+    """A reference or link inside raw HTML without `markdown` would show as [text](url)."""
+    for html_file in built_site.rglob("*.html"):
+        text = re.sub(r"<[^>]+>", "", html_file.read_text(encoding="utf-8"))
+        assert not re.search(r"\]\((\.\./|[a-z-]+\.md|https?:)", text), html_file
+        assert "{{" not in text, html_file

@@ -19,9 +19,20 @@
     });
   }
 
+  /** Wide tables scroll sideways on phones: let keyboard users reach and scroll them (WCAG 2.1.1). */
+  function makeScrollingTablesFocusable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) return;
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "表格（可左右滑动）");
+    });
+  }
+
   function onPage() {
     setUpPrintButtons();
     fillPageAddress();
+    makeScrollingTablesFocusable();
   }
 
   if (typeof document$ !== "undefined") {

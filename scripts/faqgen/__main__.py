@@ -1,12 +1,15 @@
-"""Command line for editors and CI: `python -m faqgen check` or `python -m faqgen render --out DIR`."""
+"""Command line for editors and CI: `python -m faqgen check`, `new` or `render --out DIR`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
+from .content_loader import load_content
+from .content_report import content_report, format_report
 from .errors import ContentErrors
-from .paths import CONTENT_DIR
+from .new_page import NewPageError, new_page
+from .paths import CONTENT_DIR, PROJECT_ROOT
 from .pipeline import load_valid_content
 from .render_pages import render_site
 
@@ -19,6 +22,36 @@ def cmd_check(content_dir: Path) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     print(f"内容检查通过：{len(content.pages)} 个页面，{len(content.channels)} 个渠道，{len(content.sources)} 个来源。")
+    print(format_report(content_report(content, content_dir)))
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    """Read one answer from the terminal; refuse when there is no terminal to ask."""
+    if not sys.stdin.isatty():
+        raise NewPageError(f"缺少{prompt}：请写在命令里，例如 make new Q=\"借呗怎么提前还款\" TOPIC=jiebei")
+    return input(f"{prompt}：").strip()
+
+
+def cmd_new(content_dir: Path, question: str | None, topic: str | None, page_id: str | None) -> int:
+    """Write a new Q&A file, asking for the question and topic when they are not given."""
+    content, _errors = load_content(content_dir)  # errors elsewhere must not stop a new page
+    try:
+        question = question or _ask("问题（读者会怎么问，例如 借呗怎么提前还款）")
+        if not topic:
+            print("话题：" + "  ".join(f"{t.id}（{t.name}）" for t in sorted(content.topics, key=lambda t: t.order)))
+            topic = _ask("话题 id")
+        path = new_page(content, content_dir, question, topic, page_id)
+    except NewPageError as exc:
+        print(f"没有新建：{exc}", file=sys.stderr)
+        return 1
+    try:
+        shown = path.resolve().relative_to(PROJECT_ROOT)
+    except ValueError:
+        shown = path
+    print(shown)
+    print(f"已新建问答，网址将是 /q/{path.stem}/（id 发布后不要改）。把文件里的【待填写】都换成内容，"
+          "然后运行 make check 检查、make serve 预览。")
     return 0
 
 
@@ -43,11 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="检查 content/ 里的所有文件")
+    new = sub.add_parser("new", help="新建一个问答文件")
+    new.add_argument("--question", help="问题，即页面标题")
+    new.add_argument("--topic", help="话题 id（见 content/topics.yml）")
+    new.add_argument("--id", dest="page_id", help="自己定的 id（小写英文、数字、连字符）；不写就自动生成")
     render = sub.add_parser("render", help="把生成的 Markdown 写到一个文件夹里查看")
     render.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "check":
         return cmd_check(args.content_dir)
+    if args.command == "new":
+        return cmd_new(args.content_dir, args.question, args.topic, args.page_id)
     return cmd_render(args.content_dir, args.out)
 
 

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError, ContentErrors
 from .messages import validation_errors
 from .model import KIND_FOLDERS, Content, Page, PageKind
-from .schema import Channel, GlossaryTerm, PageFront, SearchSettings, Source, Topic
+from .schema import Channel, GlossaryTerm, PageFront, Routing, SearchSettings, Source, Topic
 from .yaml_source import ParsedYaml, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -136,6 +136,17 @@ def load_search(path: Path, errors: list[ContentError]) -> SearchSettings:
     return check_model(SearchSettings, parsed.data, path, parsed, errors) or SearchSettings()
 
 
+def load_routing(path: Path, errors: list[ContentError]) -> tuple[Routing | None, ParsedYaml | None]:
+    """Load routing.yml (optional): the data behind the channel lookup page."""
+    if not path.exists():
+        return None, None
+    text = read_text(path, errors)
+    parsed = parse_file_yaml(path, text, 1, errors) if text is not None else None
+    if parsed is None:
+        return None, None
+    return check_model(Routing, parsed.data, path, parsed, errors), parsed
+
+
 def load_content(content_dir: Path) -> tuple[Content, list[ContentError]]:
     """Load everything in content/; returns the parsed content and every schema error found."""
     errors: list[ContentError] = []
@@ -150,6 +161,7 @@ def load_content(content_dir: Path) -> tuple[Content, list[ContentError]]:
             page = load_page(path, kind, errors)
             if page is not None:
                 pages.append(page)
+    routing, routing_meta = load_routing(content_dir / "routing.yml", errors)
     content = Content(
         pages=pages,
         topics=load_list(content_dir / "topics.yml", Topic, errors),
@@ -158,6 +170,8 @@ def load_content(content_dir: Path) -> tuple[Content, list[ContentError]]:
         facts=load_mapping(content_dir / "facts.yml", errors),
         glossary=load_list(content_dir / "glossary.yml", GlossaryTerm, errors, required=False),
         search=load_search(content_dir / "search.yml", errors),
+        routing=routing,
+        routing_meta=routing_meta,
     )
     return content, errors
 

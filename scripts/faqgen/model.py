@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .schema import Channel, GlossaryTerm, PageFront, SearchSettings, Source, Topic
+from .schema import Channel, GlossaryTerm, PageFront, Routing, SearchSettings, Source, Topic
 from .yaml_source import ParsedYaml
 
 PageKind = Literal["question", "guide", "tool"]
@@ -48,6 +48,8 @@ class Content:
     facts: dict[str, str]
     glossary: list[GlossaryTerm]
     search: SearchSettings
+    routing: Routing | None = None
+    routing_meta: ParsedYaml | None = field(default=None, repr=False)
 
     def page(self, page_id: str) -> Page:
         """Look up a page by id."""

@@ -125,3 +125,44 @@ class SearchSettings(Strict):
     """Extra words for the Chinese segmenter, so short domain terms stay whole."""
 
     dictionary: list[Text] = []
+
+
+class LenderType(Strict):
+    """A kind of lender the reader can pick (bank, consumer-finance company …)."""
+
+    id: Id
+    label: Text
+    short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4)]
+    hint: Text
+
+
+class Situation(Strict):
+    """Something that is happening to the reader, with the evidence to prepare."""
+
+    id: Id
+    label: Text
+    evidence: Annotated[list[Text], Field(min_length=1)]
+
+
+class RouteStep(Strict):
+    """One channel to contact for a situation, at a stage, optionally only for some lenders."""
+
+    channel: Id
+    stage: Literal["urgent", "first", "escalate", "also"]
+    lenders: list[Id] | None = None
+    note: Text | None = None
+
+
+class Rule(Strict):
+    """The channels for one situation, in the order to use them."""
+
+    situation: Id
+    steps: Annotated[list[RouteStep], Field(min_length=1)]
+
+
+class Routing(Strict):
+    """Everything the channel lookup needs: lender types, situations and rules."""
+
+    lender_types: Annotated[list[LenderType], Field(min_length=1)]
+    situations: Annotated[list[Situation], Field(min_length=1)]
+    rules: list[Rule]

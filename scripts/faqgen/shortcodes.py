@@ -11,11 +11,13 @@ from .model import Content
 
 SHORTCODE = re.compile(r"\{\{\s*(?P<inner>[^{}]*?)\s*\}\}")
 REFERENCE = re.compile(
-    r"^(?P<kind>channel|fact|page|source):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"^(?P<kind>channel|fact|page|source|diagram):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"
     r"(?:\.(?P<field>[a-z_]+)|#(?P<anchor>[^\s#]+))?$"
 )
 CHANNEL_FIELDS = ("name", "number", "operator", "website", "tel")
 CHANNELS_PAGE = "channels.md"
+DIAGRAM_URI = "assets/routing-flow.svg"
+DIAGRAM_ALT = "投诉渠道决策流程图：遇到什么情况、先找谁、不满意再找谁（文字版见投诉渠道查询页的对照表）"
 
 ErrorSink = Callable[[int, str], None]  # (line offset within the text, message)
 
@@ -30,6 +32,8 @@ class Targets:
         """The docs path of a page id, or None if there is no such page."""
         if page_id == "channels":
             return CHANNELS_PAGE
+        if page_id == "lookup" and self.content.routing is not None:
+            return "lookup.md"
         for page in self.content.pages:
             if page.id == page_id:
                 return page.src_uri
@@ -37,7 +41,8 @@ class Targets:
 
     def page_title(self, page_id: str) -> str:
         """The title shown for a page link."""
-        return "投诉渠道一览" if page_id == "channels" else self.content.page(page_id).front.title
+        special = {"channels": "投诉渠道一览", "lookup": "投诉渠道查询"}
+        return special.get(page_id) or self.content.page(page_id).front.title
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
@@ -46,8 +51,8 @@ def relative_link(from_uri: str, to_uri: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Make data text safe inside Markdown: HTML is shown as text, never run."""
-    return html.escape(text, quote=False)
+    """Make data text safe inside Markdown: HTML is shown as text, never run; [ ] cannot form a link."""
+    return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
 
 
 def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
@@ -63,6 +68,10 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
         if ref_id not in content.facts:
             raise ValueError(f"facts.yml 里没有 “{ref_id}”")
         return escape(content.facts[ref_id])
+    if kind == "diagram":
+        if ref_id != "routing" or content.routing is None:
+            raise ValueError(f"没有 “{ref_id}” 这张图（可用：routing，需要 routing.yml）")
+        return f"![{DIAGRAM_ALT}]({relative_link(from_uri, DIAGRAM_URI)})"
     if kind == "source":
         source = next((s for s in content.sources if s.id == ref_id), None)
         if source is None:

@@ -18,9 +18,9 @@ def _duplicate_ids(content: Content, content_dir: Path) -> list[ContentError]:
     errors = []
     seen: dict[str, Page] = {}
     for page in content.pages:
-        if page.id in seen or page.id == "channels":
+        if page.id in seen or page.id in ("channels", "lookup"):
             other = seen.get(page.id)
-            where = f"，已被 {other.path.relative_to(content_dir.parent)} 使用" if other else "（保留给投诉渠道页）"
+            where = f"，已被 {other.path.relative_to(content_dir.parent)} 使用" if other else "（保留给投诉渠道页面）"
             errors.append(ContentError(page.path, page.meta.line_of(("id",)), "id", f"id “{page.id}” 重复了{where}"))
         seen.setdefault(page.id, page)
     for name, items in (("topics.yml", content.topics), ("channels.yml", content.channels), ("sources.yml", content.sources)):
@@ -126,7 +126,10 @@ def _search_dictionary(content: Content, content_dir: Path) -> list[ContentError
 
 RAW_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|/[a-zA-Z]|!--)")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
-BAD_LINK = re.compile(r"\]\(\s*<?\s*(?!https?:|tel:|mailto:|#|\.{0,2}/|[a-z0-9-]+\.md)([^)\s]*)", re.I)
+SAFE_TARGET = r"(?!https?:|tel:|mailto:|#|\.{0,2}/|[a-z0-9-]+\.md)"
+BAD_LINK = re.compile(r"\]\(\s*<?\s*" + SAFE_TARGET + r"([^)\s]*)", re.I)
+# Reference-style definitions ("[x]: javascript:…") make links too.
+BAD_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?\s*" + SAFE_TARGET + r"(\S*)", re.I | re.M)
 
 
 def _unsafe_markup(page: Page) -> list[ContentError]:
@@ -134,7 +137,8 @@ def _unsafe_markup(page: Page) -> list[ContentError]:
     errors = []
     text = CODE.sub(lambda m: " " * len(m.group(0)), page.body)
     for pattern, message in ((RAW_HTML, "正文里不能写 HTML 标签，请用 Markdown；如果要显示尖括号，写成 `<` 放在反引号里"),
-                             (BAD_LINK, "链接只能是 http(s)、tel:、mailto: 或站内页面")):
+                             (BAD_LINK, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
+                             (BAD_LINK_DEFINITION, "链接只能是 http(s)、tel:、mailto: 或站内页面")):
         for match in pattern.finditer(text):
             errors.append(ContentError(page.path, page.body_line + text.count("\n", 0, match.start()), "正文", message))
     return errors
@@ -154,4 +158,42 @@ def validate(content: Content, content_dir: Path) -> list[ContentError]:
             errors.append(ContentError(page.path, page.body_line + page.body.count("\n", 0, heading.start()), "正文", "正文里不要写一级标题（# 开头）：标题由 title 字段生成，正文从 ## 开始"))
     errors += _data_references(content, content_dir, targets)
     errors += _search_dictionary(content, content_dir)
+    errors += _routing_references(content, content_dir, targets)
+    return errors
+
+
+def _routing_references(content: Content, content_dir: Path, targets: Targets) -> list[ContentError]:
+    """routing.yml: ids unique, every situation has a rule, channels and lender types exist."""
+    routing, meta = content.routing, content.routing_meta
+    if routing is None or meta is None:
+        return []
+    path = content_dir / "routing.yml"
+    errors: list[ContentError] = []
+    channel_ids = {c.id for c in content.channels}
+    lender_ids = [t.id for t in routing.lender_types]
+    situation_ids = [s.id for s in routing.situations]
+    for name, ids in (("lender_types", lender_ids), ("situations", situation_ids)):
+        for item_id, count in Counter(ids).items():
+            if count > 1:
+                errors.append(ContentError(path, meta.line_of((name, ids.index(item_id), "id")), f"{name}.id", f"id “{item_id}” 出现了 {count} 次"))
+    covered = Counter(rule.situation for rule in routing.rules)
+    for i, situation in enumerate(routing.situations):
+        if covered[situation.id] != 1:
+            problem = "没有对应的 rules" if covered[situation.id] == 0 else f"在 rules 里出现了 {covered[situation.id]} 次"
+            errors.append(ContentError(path, meta.line_of(("situations", i, "id")), "situations", f"情况 “{situation.id}” {problem}"))
+    for r, rule in enumerate(routing.rules):
+        if rule.situation not in situation_ids:
+            errors.append(ContentError(path, meta.line_of(("rules", r, "situation")), f"rules[{r}].situation", f"没有 id 为 “{rule.situation}” 的情况"))
+        for s, step in enumerate(rule.steps):
+            where = ("rules", r, "steps", s)
+            if step.channel not in channel_ids:
+                errors.append(ContentError(path, meta.line_of(where + ("channel",)), f"rules[{r}].steps[{s}].channel", f"channels.yml 里没有 “{step.channel}”"))
+            for lender in step.lenders or []:
+                if lender not in lender_ids:
+                    errors.append(ContentError(path, meta.line_of(where + ("lenders",)), f"rules[{r}].steps[{s}].lenders", f"没有 “{lender}” 这个放款机构类型，可用：{'、'.join(lender_ids)}"))
+    texts = [(("lender_types", i, "hint"), t.hint) for i, t in enumerate(routing.lender_types)]
+    texts += [(("rules", r, "steps", s, "note"), step.note) for r, rule in enumerate(routing.rules) for s, step in enumerate(rule.steps) if step.note]
+    for loc, text in texts:
+        expand(text, targets, "lookup.md", lambda _o, msg, loc=loc: errors.append(ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg)))
+        errors += [ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg) for _o, msg in typed_facts(text, content, allow_numbers=True)]
     return errors
