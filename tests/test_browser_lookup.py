@@ -33,7 +33,7 @@ def shown_channels(page) -> list[str]:
 def open_lookup(page, site_url: str, query: str = "") -> None:
     """Open the lookup page and wait for its script."""
     page.goto(f"{site_url}/lookup/{query}")
-    page.wait_for_selector("[data-lookup-form]:not([hidden])")
+    page.wait_for_selector("[data-lookup-form][data-ready]")
 
 
 @pytest.mark.parametrize("situation", [s.id for s in load_valid_content().routing.situations])
@@ -71,7 +71,7 @@ def test_state_is_in_the_url_reload_and_back(page, site_url: str) -> None:
     page.check("input[name=l][value=consumer-finance]")
     assert page.url.endswith("/lookup/?s=exposure&l=consumer-finance")
     page.reload()
-    page.wait_for_selector("[data-lookup-form]:not([hidden])")
+    page.wait_for_selector("[data-lookup-form][data-ready]")
     assert page.is_checked("input[name=s][value=exposure]") and page.is_checked("input[name=l][value=consumer-finance]")
     assert shown_channels(page) == expected_channels("exposure", "consumer-finance")
     page.go_back()
@@ -131,7 +131,7 @@ def test_works_after_instant_navigation(page, site_url: str) -> None:
     page.goto(site_url + "/")
     page.locator(".urgent a", has_text="查投诉渠道").click()
     page.wait_for_url("**/lookup/")
-    page.wait_for_selector("[data-lookup-form]:not([hidden])")
+    page.wait_for_selector("[data-lookup-form][data-ready]")
     page.check("input[name=s][value=legal-help]")
     assert shown_channels(page) == expected_channels("legal-help")
 
