@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from faqgen.errors import ContentErrors  # noqa: E402
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT  # noqa: E402
 from faqgen.pipeline import load_valid_content  # noqa: E402
-from post_build import run_post_steps  # noqa: E402
+from post_build import SEARCH, run_post_steps, step_names  # noqa: E402
 
 
 def mkdocs_build(config: Path, out_dir: Path, content_dir: Path) -> bool:
@@ -37,8 +38,13 @@ def swap_into_place(new_dir: Path, site_dir: Path) -> None:
     shutil.rmtree(old_dir, ignore_errors=True)
 
 
-def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR, post_steps: bool = True) -> int:
-    """Validate, build, post-process and swap; return a process exit code."""
+def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
+          post_steps: bool | Collection[str] = True) -> int:
+    """Validate, build, post-process and swap; return a process exit code.
+
+    post_steps: True runs every post-build step, False none (the site then has no search), or the
+    names of the steps to run (post_build.py; e.g. ["search"]).
+    """
     started = time.perf_counter()
     try:
         load_valid_content(content_dir)
@@ -52,7 +58,8 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR, post_st
         if not mkdocs_build(config, tmp_dir, content_dir):
             print("MkDocs 构建失败（见上面的信息），原有的 site/ 保持不变。", file=sys.stderr)
             return 1
-        if post_steps and not run_post_steps(tmp_dir, content_dir):
+        only = None if post_steps is True else list(post_steps or ())
+        if (only is None or only) and not run_post_steps(tmp_dir, content_dir, only):
             print("构建后的步骤失败，原有的 site/ 保持不变。", file=sys.stderr)
             return 1
         swap_into_place(tmp_dir, site_dir)
@@ -63,14 +70,19 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR, post_st
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: build_site.py [--site-dir DIR] [--config FILE] [--no-post]."""
+    """Command line: build_site.py [--site-dir DIR] [--config FILE] [--no-post | --post-steps NAME ...]."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site")
     parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml")
     parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
-    parser.add_argument("--no-post", action="store_true", help="skip post-build steps (PDF, offline copy)")
+    steps = parser.add_mutually_exclusive_group()
+    steps.add_argument("--no-post", action="store_true",
+                       help="skip every post-build step (search index, offline copy, PDF): the site has no search")
+    steps.add_argument("--post-steps", nargs="+", choices=step_names(), metavar="NAME",
+                       help=f"run only these post-build steps ({', '.join(step_names())}); e.g. --post-steps {SEARCH}")
     args = parser.parse_args(argv)
-    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=not args.no_post)
+    post_steps = False if args.no_post else (args.post_steps or True)
+    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=post_steps)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,14 @@
 """Thin MkDocs hook: add the pages generated from content/, teach jieba our short terms, add glossary tooltips.
 
+With `extra.search_backend: pagefind` (mkdocs.yml) Material's search plugin keeps its search box but
+writes an index without documents (the Pagefind post-build step indexes the site instead; under
+`mkdocs serve` this hook runs that step after each build).
+
 All the logic lives in the plain-Python package faqgen; this file only connects it to MkDocs.
 """
 from __future__ import annotations
 
+import json
 import logging
 import tempfile
 from pathlib import Path
@@ -25,6 +30,36 @@ log = logging.getLogger("mkdocs.plugins.faqgen")
 DICTIONARY_PATH = Path(tempfile.gettempdir()) / "faqgen-jieba-user-dict.txt"
 _loaded: dict[str, Content] = {}  # content read in on_config, reused by on_files of the same build
 _tooltips: dict[str, GlossaryTooltips] = {}  # the glossary tooltips of the current build
+_command: dict[str, str] = {}  # "build" or "serve"
+
+
+class EmptySearchIndex:
+    """Stands in for Material's lunr index when Pagefind answers search: no documents, same config.
+
+    Material's search box still fetches search/search_index.json (its highlighting reads the
+    config); indexing every page for lunr would only cost build time and a large download.
+    """
+
+    def __init__(self, config: dict[str, object]) -> None:
+        self.config = config
+
+    def add_entry_from_context(self, page: Page) -> None:
+        """Index nothing."""
+
+    def generate_search_index(self, prev: object) -> str:
+        """The index file: Material's search config and no documents."""
+        keys = ("lang", "separator", "pipeline", "fields")
+        return json.dumps({"config": {k: self.config.get(k) for k in keys}, "docs": []}, ensure_ascii=False)
+
+
+def uses_pagefind(config: MkDocsConfig) -> bool:
+    """True when Pagefind answers search (mkdocs.yml extra.search_backend)."""
+    return (config.extra or {}).get("search_backend") == "pagefind"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve` (which runs no post-build steps)."""
+    _command["name"] = command
 
 
 def _content_or_fail() -> Content:
@@ -49,6 +84,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     tooltips = _tooltips["current"] = GlossaryTooltips(content.glossary)
     config.markdown_extensions.append(tooltips)
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """With Pagefind, Material's lunr index stays empty (the search plugin's on_config has run by now)."""
+    search = config.plugins.get("material/search")
+    if uses_pagefind(config) and search is not None and getattr(search.config, "enabled", False):
+        search.search_index = EmptySearchIndex(dict(search.config))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Under `mkdocs serve`, index the site with Pagefind (`make build` does it as a post-build step)."""
+    if _command.get("name") == "serve" and uses_pagefind(config):
+        from search_index_pagefind import build_search_index
+
+        if not build_search_index(Path(config.site_dir)):
+            raise PluginError("Pagefind 搜索索引生成失败（见上面的信息）。")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -35,13 +35,17 @@ LEFT_OUT = (".map",)  # source maps: only for developers, and large
 
 
 def offline_config(main_config: Path) -> dict[str, object]:
-    """Overrides on top of mkdocs.yml: the offline plugin, no instant loading, the local shim."""
+    """Overrides on top of mkdocs.yml: the offline plugin, no instant loading, the local shim, Material's own search.
+
+    Pagefind cannot run from file:// (it fetches its index and WebAssembly), so the copy keeps
+    Material's lunr search (search_backend: lunr; its index is search/search_index.js).
+    """
     with main_config.open(encoding="utf-8") as handle:
         main = yaml_load(handle)
     plugins = [*(main.get("plugins") or []), "offline"]
     features = [f for f in main.get("theme", {}).get("features", []) if not f.startswith("navigation.instant")]
     return {"INHERIT": main_config.name, "plugins": plugins, "theme": {"features": features},
-            "extra": {"polyfills": [SHIM]}}
+            "extra": {"polyfills": [SHIM], "search_backend": "lunr"}}
 
 
 def mkdocs_offline_build(main_config: Path, out_dir: Path, content_dir: Path) -> bool:

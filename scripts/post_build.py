@@ -6,23 +6,35 @@ returns True; a step that fails returns False, and the build keeps the previous 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 Step = Callable[[Path, Path], bool]
+SEARCH = "search"  # the step the site cannot do without: build_site.py --post-steps search runs only it
 
 
-def _steps() -> list[Step]:
-    """The post-build steps, in order. Add a step by appending its function here."""
+def _steps() -> dict[str, Step]:
+    """The post-build steps by name, in order. Add a step by adding its function here."""
     from offline_copy import build_offline_copy  # a zip of the site that works from file://
     from pdf_export import export_pdf  # the print view as PDF (skipped with a message when Chromium is absent)
+    from search_index_pagefind import build_search_index  # the Pagefind index that answers the search box
 
-    return [
-        lambda site, content: build_offline_copy(site, content_dir=content),
-        lambda site, _content: export_pdf(site),
-    ]
+    return {
+        SEARCH: lambda site, _content: build_search_index(site),
+        "offline": lambda site, content: build_offline_copy(site, content_dir=content),
+        "pdf": lambda site, _content: export_pdf(site),
+    }
 
 
-def run_post_steps(site_dir: Path, content_dir: Path) -> bool:
-    """Run every post-build step on site_dir; False stops the build (site/ is kept as it was)."""
-    return all(step(site_dir, content_dir) for step in _steps())
+def step_names() -> list[str]:
+    """The names of the post-build steps, in order."""
+    return list(_steps())
+
+
+def run_post_steps(site_dir: Path, content_dir: Path, only: Collection[str] | None = None) -> bool:
+    """Run the post-build steps (all, or those named in only) on site_dir; False stops the build."""
+    steps = _steps()
+    unknown = set(only or ()) - set(steps)
+    if unknown:
+        raise ValueError(f"unknown post-build steps: {sorted(unknown)}")
+    return all(step(site_dir, content_dir) for name, step in steps.items() if only is None or name in only)

@@ -17,6 +17,7 @@ from build_site import build
 from faqgen.content_loader import load_content
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
 from helpers import errors_for, write_page
+from post_build import SEARCH
 from site_crawl import site_pages
 from static_server import serve
 
@@ -107,7 +108,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     root = tmp_path_factory.mktemp("hostile")
     content = hostile_content(Path(shutil.copytree(CONTENT_DIR, root / "content")))
     site = root / "site"
-    assert build(site, PROJECT_ROOT / "mkdocs.yml", content, post_steps=False) == 0
+    assert build(site, PROJECT_ROOT / "mkdocs.yml", content, post_steps=[SEARCH]) == 0  # search is checked too
     server, url = serve(site, headers=False)
     yield site, url
     server.shutdown()

@@ -12,6 +12,7 @@ import pytest
 
 from build_site import build
 from faqgen.paths import PROJECT_ROOT
+from post_build import SEARCH
 from static_server import serve
 
 pytestmark = pytest.mark.browser
@@ -26,8 +27,9 @@ def faq_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server, origin = serve(root, site_prefix=PREFIX)
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", origin + PREFIX)
-        # No post-build steps: they add downloads, not pages, and the PDF step cannot run beside the test browser.
-        assert build(root / "faq", PROJECT_ROOT / "mkdocs.yml", post_steps=False) == 0
+        # Only the search index: the other post-build steps add downloads, not pages, and the PDF
+        # step cannot run beside the test browser.
+        assert build(root / "faq", PROJECT_ROOT / "mkdocs.yml", post_steps=[SEARCH]) == 0
     yield origin + PREFIX.rstrip("/")
     server.shutdown()
 

@@ -44,7 +44,7 @@ def test_search_index_and_worker_wait_for_the_reader(weights: dict[str, PageWeig
     # The index grows with every page: a first visit must not pay for it (docs/assets/search-on-demand.js).
     for path, weight in weights.items():
         urls = [r.url for r in weight.resources]
-        assert not [u for u in urls if "search_index" in u or "/workers/" in u], (path, urls)
+        assert not [u for u in urls if "search_index" in u or "/workers/" in u or "/pagefind/" in u], (path, urls)
 
 
 def test_the_budgets_cover_each_page_type(weights: dict[str, PageWeight]) -> None:

@@ -1,4 +1,8 @@
-"""The Chinese search index: jieba ran, our short terms stay whole, keywords are indexed."""
+"""The Pagefind search index: what is indexed, how Chinese is split, and the browser splitting queries the same way.
+
+The online site answers search from Pagefind (scripts/search_index_pagefind.py); Material's lunr
+index is left without documents there and only the offline copy uses it (tests/test_offline_copy.py).
+"""
 from __future__ import annotations
 
 import json
@@ -7,52 +11,82 @@ from pathlib import Path
 import pytest
 
 from faqgen.pipeline import load_valid_content
+from search_index_pagefind import BUNDLE_DIR, UNUSED_UI, collect_records, page_text, search_tokens
 
-ZWSP = "\u200b"
+SAMPLES = ["借呗", "借呗不还会坐牢吗", "网贷催收", "微信花呗 fenfu", "ＦＥＮＦＵ １２３７８", "征信，还款日！", "a", "", "㐀豈"]
 
 
 @pytest.fixture(scope="module")
-def index(built_site: Path) -> dict:
-    """The search index Material wrote."""
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def records(built_site: Path) -> dict[str, object]:
+    """The records the build gave Pagefind, by address."""
+    return {r.url: r for r in collect_records(built_site)}
 
 
-def page_text(index: dict, location_prefix: str) -> str:
-    """All indexed text of one page (its sections joined)."""
-    return " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith(location_prefix))
+def tokens_of(records: dict, url: str) -> set[str]:
+    return set(records[url].content.split())
 
 
-def test_index_is_segmented_by_jieba(index: dict) -> None:
-    assert index["config"]["lang"] == ["zh"]
-    assert "\\u200b" in index["config"]["separator"]
-    text = page_text(index, "q/jiebei-10k-unpaid-jail/")
-    assert f"{ZWSP}坐牢{ZWSP}" in text  # a word boundary inside a run of Han characters
+def test_the_bundle_is_written_without_unused_interfaces(built_site: Path) -> None:
+    bundle = built_site / BUNDLE_DIR
+    for needed in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json"):
+        assert (bundle / needed).is_file(), needed
+    assert list(bundle.glob("wasm.*.pagefind")) and list(bundle.glob("index/*.pf_index"))
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["version"] == "1.5.2" and list(entry["languages"]) == ["zh"]
+    assert not [name for name in UNUSED_UI if (bundle / name).exists()]
 
 
-@pytest.mark.parametrize("word", ["借呗", "花呗", "还款日", "账单日", "爆通讯录"])
-def test_short_domain_terms_stay_whole(index: dict, word: str) -> None:
-    everything = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
-    assert f"{ZWSP}{word}{ZWSP}" in everything
-    assert f"{word[0]}{ZWSP}{word[1:]}" not in everything
+def test_lunr_index_is_left_empty(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["zh"]
 
 
-def test_every_dictionary_word_comes_from_content(index: dict) -> None:
-    words = load_valid_content().search.dictionary
-    assert "借呗" in words and "网贷催收" not in words
+def test_only_article_bodies_are_indexed(built_site: Path, records: dict) -> None:
+    assert "/q/jiebei-10k-unpaid-jail/" in records and "/guides/debt-collection-harassment/" in records
+    assert "/" not in records and "/print/" not in records  # excluded from search
+    assert not any(url.startswith("/404") for url in records)
+    assert len(records) >= 20
+    page = page_text((built_site / "q" / "jiebei-10k-unpaid-jail" / "index.html").read_text(encoding="utf-8"))
+    assert "不是法律意见" not in page.text  # the disclaimer on every page is data-pagefind-ignore
+    assert "打印本页" not in page.text and "本页网址" not in page.text  # outside the body
+    assert "借贷维权问答" not in page.title
 
 
-def test_long_words_are_left_split_so_their_parts_are_found(index: dict) -> None:
-    guide = page_text(index, "guides/debt-collection-harassment/")
-    assert f"网贷{ZWSP}催收" in guide and f"{ZWSP}网贷催收{ZWSP}" not in guide
-
-
-def test_keywords_are_indexed_with_the_page(index: dict) -> None:
+def test_result_text_is_title_and_short_answer(records: dict) -> None:
     content = load_valid_content()
-    fenfu = page_text(index, "q/wechat-fenfu-open/")
-    assert "微信" in fenfu and "fenfu" in fenfu
+    record = records["/q/jiebei-10k-unpaid-jail/"]
+    front = content.page("jiebei-10k-unpaid-jail").front
+    assert record.title == front.title
+    assert record.summary == front.short_answer.strip()
+
+
+def test_keywords_line_is_indexed(records: dict) -> None:
+    content = load_valid_content()
+    fenfu = tokens_of(records, "/q/wechat-fenfu-open/")
+    assert "fenfu" in fenfu
     for keyword in content.page("wechat-fenfu-open").front.keywords:
-        assert keyword.replace(ZWSP, "") in fenfu.replace(ZWSP, "")
+        assert set(search_tokens(keyword)) <= fenfu, keyword
 
 
-def test_home_page_is_not_a_search_result(index: dict) -> None:
-    assert not any(d["location"] in ("", "index.html") or d["location"].startswith("#") for d in index["docs"])
+@pytest.mark.parametrize("word", ["借呗", "花呗", "还款日", "账单日", "爆通讯录", "征信", "催收"])
+def test_domain_words_are_indexed_whole(records: dict, word: str) -> None:
+    """Every page whose title or short answer has the word is indexed with all of the word's character pairs."""
+    pairs = set(search_tokens(word))
+    having = [url for url, r in records.items() if word in r.title + r.summary]
+    assert having, word
+    for url in having:
+        assert pairs <= tokens_of(records, url), url
+
+
+def test_a_short_word_inside_a_longer_one_is_found() -> None:
+    # The guide says 网贷催收: the pair 催收 is among its tokens, so 催收 finds it.
+    assert set(search_tokens("催收")) <= set(search_tokens("网贷催收"))
+    assert search_tokens("借呗") == ["zqfabpfefh"]  # 借 U+501F, 呗 U+5457: one letter per hex digit
+    assert not set(search_tokens("借呗")) & set(search_tokens("花呗借款"))
+
+
+@pytest.mark.browser
+def test_browser_splits_queries_like_the_index(page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    for sample in SAMPLES:
+        assert page.evaluate("q => window.__searchTokens(q)", sample) == search_tokens(sample), sample

@@ -1,14 +1,26 @@
-/* Material's search, loaded only when a reader reaches for it, and named for screen readers.
+/* Material's search, loaded only when a reader reaches for it, named for screen readers, and
+ * (with the Pagefind backend) answered from Pagefind.
  *
- * Material 9.8 fetches search/search_index.json (which grows with every page) and starts its
- * search worker on every page view. This file runs just before Material's bundle (see
- * overrides/main.html) and holds both back until the reader touches the search box, opens it
- * with a shortcut, or arrives from a search result (?h=…, for highlighting). The search tests
- * (tests/test_browser_search.py) and the page-weight test check that this keeps working.
+ * Material 9.8 fetches search/search_index.json and starts its search worker on every page view.
+ * This file runs just before Material's bundle (see overrides/main.html) and holds both back until
+ * the reader touches the search box, opens it with a shortcut, or arrives from a search result
+ * (?h=…, for highlighting). The search tests (tests/test_browser_search.py) and the page-weight
+ * test check that this keeps working.
+ *
+ * Backends (data-search-backend on this script's tag, from mkdocs.yml extra.search_backend):
+ * - "lunr": Material's own worker and index (the offline copy: Pagefind cannot run from file://).
+ * - "pagefind": Material's worker is replaced by a stand-in on this page that speaks Material's
+ *   worker protocol (SETUP/READY/QUERY/RESULT) and answers from Pagefind (pagefind/pagefind.js,
+ *   which runs its WebAssembly in its own worker). Only the Pagefind chunks a query needs are
+ *   downloaded. Queries are turned into the same tokens the index was built from:
+ *   searchTokens() here must match search_tokens() in scripts/search_index_pagefind.py.
  */
 (function () {
   "use strict";
 
+  var script = document.currentScript;
+  var BACKEND = (script && script.getAttribute("data-search-backend")) || "lunr";
+  var PAGEFIND = script ? new URL("../pagefind/pagefind.js", script.src).href : "";
   var INDEX = /\/search\/search_index\.json$/;
   var SEARCH_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
   var waiting = [];
@@ -43,6 +55,7 @@
   if (RealWorker) {
     window.Worker = function (url, options) {
       if (!SEARCH_WORKER.test(String(url).split(/[?#]/)[0])) return new RealWorker(url, options);
+      if (BACKEND === "pagefind") return new PagefindSearch();
       var real = null, listeners = [], messages = [];
       whenWanted(function () {
         real = new RealWorker(url, options);
@@ -59,6 +72,122 @@
         terminate: function () { if (real) real.terminate(); }
       };
     };
+  }
+
+  /* ---- Pagefind behind Material's search box ---------------------------------------------- */
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's SearchMessageType
+  var SHOWN = 10;  // results whose title and short answer are fetched and shown
+  var MAX_TOKENS = 16;  // a pasted paragraph is cut to its first words
+  var TOKEN_PREFIX = "zq", HEX_LETTERS = "abcdefghijklmnop";
+  var TERM = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g;
+
+  function letters(char) {
+    var hex = ("000" + char.charCodeAt(0).toString(16)).slice(-4);
+    return hex.replace(/[0-9a-f]/g, function (digit) { return HEX_LETTERS.charAt(parseInt(digit, 16)); });
+  }
+
+  /** Chinese character pairs and latin words, as scripts/search_index_pagefind.py indexed them. */
+  function searchTokens(text) {
+    var tokens = [];
+    (String(text).normalize("NFKC").toLowerCase().match(TERM) || []).forEach(function (run) {
+      if (/^[0-9a-z]/.test(run)) tokens.push(run);
+      else if (run.length === 1) tokens.push(TOKEN_PREFIX + letters(run));
+      else for (var i = 0; i + 1 < run.length; i++) tokens.push(TOKEN_PREFIX + letters(run[i]) + letters(run[i + 1]));
+    });
+    return tokens;
+  }
+  window.__searchTokens = searchTokens;  // for tests/test_search_index.py
+
+  function escapeHtml(text) {
+    return String(text || "").replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"}[c];
+    });
+  }
+
+  /** Pages matching every token; when none does, pages matching most of them. */
+  function findPages(pagefind, tokens) {
+    return pagefind.search(tokens.join(" ")).then(function (all) {
+      if (all.results.length || tokens.length < 2) return all.results;
+      return Promise.all(tokens.map(function (token) { return pagefind.search(token); })).then(function (each) {
+        var pages = {};
+        each.forEach(function (found) {
+          found.results.forEach(function (result) {
+            var page = pages[result.id] || (pages[result.id] = {result: result, count: 0, score: 0});
+            page.count += 1;
+            page.score += result.score;
+          });
+        });
+        return Object.keys(pages).map(function (id) { return pages[id]; })
+          .sort(function (a, b) { return b.count - a.count || b.score - a.score; })
+          .map(function (page) { return page.result; });
+      });
+    });
+  }
+
+  /** A stand-in for Material's search worker (same messages), answering from Pagefind. */
+  function PagefindSearch() {
+    var listeners = [];
+    var pagefind = null;
+    var latest = 0;
+
+    function emit(message) {
+      var event = {type: "message", data: message};
+      listeners.slice().forEach(function (listener) {
+        if (typeof listener === "function") listener(event); else listener.handleEvent(event);
+      });
+    }
+
+    function answer(value, number) {
+      var words = value.split(/\s+/).filter(Boolean);
+      var tokens = searchTokens(value).filter(function (t, i, all) { return all.indexOf(t) === i; }).slice(0, MAX_TOKENS);
+      var found = tokens.length && pagefind ? findPages(pagefind, tokens) : Promise.resolve([]);
+      found.then(function (results) {
+        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+          if (number !== latest) return;  // the reader has typed on
+          var terms = {};
+          words.forEach(function (word) { terms[word] = true; });
+          emit({type: RESULT, data: {items: pages.map(function (page, i) {
+            return [{location: page.url.replace(/^\//, ""), title: escapeHtml(page.meta.title),
+                     text: escapeHtml(page.meta.summary), score: results[i].score, terms: terms}];
+          })}});
+          var meta = document.querySelector(".md-search-result__meta");
+          if (meta && results.length > pages.length) {
+            meta.textContent = "找到 " + results.length + " 个符合条件的结果，显示最相关的 " + pages.length + " 个";
+          }
+        });
+      }).catch(function (error) {
+        if (number !== latest) return;
+        console.warn("搜索出错：", error);
+        emit({type: RESULT, data: {items: []}});
+      });
+    }
+
+    whenWanted(function () {
+      import(PAGEFIND)
+        .then(function (module) {
+          // Result addresses from the site root (made relative below, so sub-path hosting works);
+          // an empty search returns once Pagefind's index metadata and WebAssembly are loaded.
+          // pageLength 0: a long guide that is about the query is not ranked below a short page
+          // that only mentions it (measured on the real pages: 催收 → the harassment guide first).
+          return module.options({baseUrl: "/", ranking: {pageLength: 0}})
+            .then(function () { return module.init(); })
+            .then(function () { return module.search(""); })
+            .then(function () { pagefind = module; });
+        })
+        .catch(function (error) { console.warn("搜索索引加载失败：", error); })
+        .then(function () { emit({type: READY}); });
+    });
+
+    this.addEventListener = function (type, listener) { if (type === "message") listeners.push(listener); };
+    this.removeEventListener = function (type, listener) {
+      listeners = listeners.filter(function (l) { return l !== listener; });
+    };
+    this.postMessage = function (message) {
+      if (!message || message.type === SETUP) return;  // Pagefind needs nothing from Material's index
+      if (message.type === QUERY) answer(String(message.data || ""), ++latest);
+    };
+    this.terminate = function () { listeners = []; };
   }
 
   /* What counts as reaching for search. */

@@ -1,0 +1,225 @@
+"""Post-build step: the Pagefind search index (site/pagefind/) that answers Material's search box.
+
+Material's lunr index is one file that grows with every page (1.8 MB gzip at 1,000 Q&As) and
+must be downloaded whole before the first result. Pagefind splits the index into chunks and a
+query downloads only the chunks and result fragments it needs.
+
+What is indexed: on each built page, the element marked `data-pagefind-body` (see
+docs/overrides/main.html: the article of every page that is not excluded from search), without
+any element marked `data-pagefind-ignore`. The result shows the page's `<h1>` and its meta
+description (for Q&As, guides and tools: the short answer).
+
+Chinese words: Pagefind's own segmentation (jieba at index time, the browser's Intl.Segmenter at
+query time) does not agree with itself and splits 借呗, 征信 or 还款日 into single characters,
+so 借呗 also finds pages that only say 花呗 and 借款. Instead, every run of Chinese characters is
+indexed as overlapping character pairs (借呗不还 → 借呗 呗不 不还), the way search engines index
+CJK text without a dictionary, and docs/assets/search-on-demand.js turns the query into the same
+pairs. A pair is written as an ASCII word (`zq` + four letters a–p per character, one letter per
+hex digit of the code point), so neither Pagefind's segmenter nor the browser's can split it
+again. Letters and digits (fenfu, 12378) are indexed as words, lower-case. search_tokens() and
+its JavaScript twin must stay identical (tests/test_search_index.py runs both).
+"""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
+# Pagefind's ready-made search interfaces: Material's search box is the interface, so they are not shipped.
+UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+LANGUAGE = "zh"  # the language of every record: Pagefind picks the index by <html lang="zh">
+TOKEN_PREFIX = "zq"  # no Chinese pinyin or English word starts with zq
+HEX_LETTERS = "abcdefghijklmnop"
+# One run of Chinese characters (Basic Multilingual Plane, so four hex digits each), or one word of letters and digits.
+TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
+# Elements that end a run of text, so a pair never joins the end of one paragraph to the next.
+BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+          "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+          "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+SKIPPED = {"script", "style", "template", "noscript", "svg"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _letters(char: str) -> str:
+    return "".join(HEX_LETTERS[int(digit, 16)] for digit in f"{ord(char):04x}")
+
+
+def search_tokens(text: str) -> list[str]:
+    """The words Pagefind indexes (and a query is turned into): Chinese character pairs, latin words."""
+    tokens: list[str] = []
+    for run in TERM.findall(unicodedata.normalize("NFKC", text).lower()):
+        if run[0].isascii():
+            tokens.append(run)
+        elif len(run) == 1:
+            tokens.append(TOKEN_PREFIX + _letters(run))
+        else:
+            tokens.extend(TOKEN_PREFIX + _letters(a) + _letters(b) for a, b in zip(run, run[1:]))
+    return tokens
+
+
+@dataclass
+class PageText:
+    """What one built page gives the index."""
+
+    body_found: bool = False
+    title: str = ""
+    description: str = ""
+    chunks: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
+
+
+class _BodyParser(HTMLParser):
+    """Collects the text of [data-pagefind-body] minus [data-pagefind-ignore], its first <h1> and the meta description."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = PageText()
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, inside body, ignored)
+        self.in_h1 = False
+        self.h1_done = False
+
+    def _state(self) -> tuple[bool, bool]:
+        return (self.stack[-1][1], self.stack[-1][2]) if self.stack else (False, False)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag == "meta" and names.get("name") == "description":
+            self.page.description = names.get("content") or ""
+        inside, ignored = self._state()
+        if tag in BLOCKS and inside:
+            self.page.chunks.append("\n")
+        if tag in VOID:
+            return
+        if "data-pagefind-body" in names:
+            inside = self.page.body_found = True
+        ignored = ignored or "data-pagefind-ignore" in names or tag in SKIPPED
+        self.stack.append((tag, inside, ignored))
+        if tag == "h1" and inside and not ignored and not self.h1_done:
+            self.in_h1 = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        while self.stack:  # tolerate unclosed elements such as <p> and <li>
+            open_tag, inside, _ignored = self.stack.pop()
+            if open_tag == tag:
+                break
+        if tag in BLOCKS and inside:
+            self.page.chunks.append("\n")
+        if tag == "h1" and self.in_h1:
+            self.in_h1, self.h1_done = False, True
+
+    def handle_data(self, data: str) -> None:
+        inside, ignored = self._state()
+        if inside and not ignored:
+            self.page.chunks.append(data)
+            if self.in_h1:
+                self.page.title += data
+
+
+def page_text(html: str) -> PageText:
+    """The indexed text, title and description of one built page."""
+    parser = _BodyParser()
+    parser.feed(html)
+    parser.close()
+    page = parser.page
+    page.title = " ".join(page.title.split()).removesuffix("#").strip()  # without the permalink sign
+    return page
+
+
+def page_url(site_dir: Path, path: Path) -> str:
+    """The page's address from the site root, as Pagefind records it (/q/x/ for q/x/index.html)."""
+    relative = path.relative_to(site_dir).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+@dataclass
+class Record:
+    """One page for the index."""
+
+    url: str
+    title: str
+    summary: str
+    content: str
+
+
+def collect_records(site_dir: Path) -> list[Record]:
+    """Every page of the built site that has a data-pagefind-body element."""
+    records = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.relative_to(site_dir).parts[0] == BUNDLE_DIR:
+            continue
+        page = page_text(path.read_text(encoding="utf-8"))
+        if not page.body_found:
+            continue
+        # The title twice: a page whose title matches ranks above pages that only mention the words.
+        content = " ".join(search_tokens(page.title) * 2 + search_tokens(page.text))
+        records.append(Record(page_url(site_dir, path), page.title, page.description, content))
+    return records
+
+
+def write_pages(records: list[Record], folder: Path) -> None:
+    """One small HTML file per record, at the page's own path: the tokens as body, title and summary as metadata."""
+    for record in records:
+        path = folder / record.url.lstrip("/") / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>-</title></head><body>'
+            f'<p data-pagefind-meta="title">{html.escape(record.title)}</p>'
+            f'<p data-pagefind-meta="summary">{html.escape(record.summary)}</p>'
+            f"<main data-pagefind-body>{record.content}</main></body></html>\n", encoding="utf-8")
+
+
+def run_pagefind(pages_dir: Path, out_dir: Path) -> bool:
+    """Index pages_dir with the pinned Pagefind binary into out_dir; True when it succeeded."""
+    from pagefind_bin_extended import get_executable
+
+    cmd = [str(get_executable()), "--site", str(pages_dir), "--output-path", str(out_dir), "--silent"]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"搜索索引：Pagefind 出错：\n{(done.stdout + done.stderr)[-3000:]}", file=sys.stderr)
+    return done.returncode == 0
+
+
+def build_search_index(site_dir: Path) -> bool:
+    """Write site_dir/pagefind/ (the Pagefind bundle and index); False stops the build."""
+    started = time.perf_counter()
+    try:
+        import pagefind_bin_extended  # noqa: F401  (the pinned binary, pagefind[extended] in requirements.txt)
+    except ImportError:
+        print("搜索索引：没有安装 pagefind[extended]（requirements.txt），无法生成搜索。", file=sys.stderr)
+        return False
+    records = collect_records(site_dir)
+    if not records:
+        print("搜索索引：没有一个页面带 data-pagefind-body（docs/overrides/main.html），无法生成搜索。", file=sys.stderr)
+        return False
+    out_dir = site_dir / BUNDLE_DIR
+    # Pagefind's Python API waits 0.1 s per record (its service polls), so the records are written
+    # as small HTML files and indexed by the command-line binary in one go.
+    with tempfile.TemporaryDirectory(prefix="faqgen-pagefind-") as tmp:
+        write_pages(records, Path(tmp))
+        if not run_pagefind(Path(tmp), out_dir):
+            return False
+    for name in UNUSED_UI:
+        (out_dir / name).unlink(missing_ok=True)
+    if not (out_dir / "pagefind.js").is_file():
+        print(f"搜索索引：Pagefind 没有写出 {BUNDLE_DIR}/pagefind.js。", file=sys.stderr)
+        return False
+    print(f"搜索索引：{len(records)} 个页面（{time.perf_counter() - started:.1f} 秒）")
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(0 if build_search_index(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site")) else 1)
