@@ -14,9 +14,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from faqgen.model import KIND_FOLDERS, KIND_URL_DIRS
 from faqgen.paths import PROJECT_ROOT
 
-PRUNE_ABOVE = 1000  # plain Material's nav lists every page; above this many, navigation.prune (as issue 6 did)
+PRUNE_ABOVE = 1000  # plain Material's nav lists every page (one section per topic); above this, navigation.prune
 
 
 @dataclass(frozen=True)
@@ -89,18 +92,40 @@ def _our_markdown_extensions() -> str:
     return match.group(0) if match else ""
 
 
-def plain_project(markdown_dir: Path, project: Path, n: int) -> Path:
+def topic_nav(docs: Path, content_dir: Path) -> list[object]:
+    """Every page in the nav, one section per topic (hub first), the other pages at the top level."""
+    topics = yaml.safe_load((content_dir / "topics.yml").read_text(encoding="utf-8"))
+    url_dirs = {folder: KIND_URL_DIRS[kind] for kind, folder in KIND_FOLDERS.items()}
+    page_topic = {}
+    for path in content_dir.glob("*/*.md"):
+        match = re.search(r"^topic:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
+        if match and path.parent.name in url_dirs:
+            page_topic[f"{url_dirs[path.parent.name]}/{path.stem}.md"] = match.group(1)
+    sections: dict[str, list[str]] = {t["id"]: [f"topics/{t['id']}.md"] for t in sorted(topics, key=lambda t: t["order"])}
+    top: list[object] = []
+    for uri in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")):
+        if uri.startswith("topics/"):
+            continue
+        topic = page_topic.get(uri)
+        (sections[topic] if topic in sections else top).append(uri)
+    names = {t["id"]: t["name"] for t in topics}
+    top.sort(key=lambda uri: (uri != "index.md", uri))
+    return top[:1] + [{names[t]: pages} for t, pages in sections.items()] + top[1:]
+
+
+def plain_project(markdown_dir: Path, project: Path, n: int, content_dir: Path) -> Path:
     """A throwaway plain-Material project of the same pages; returns its mkdocs.yml."""
     docs = project / "docs"
     shutil.copytree(markdown_dir, docs)
     for page in (PROJECT_ROOT / "docs").glob("*.md"):  # hand-written pages (about.md), so links resolve
         shutil.copy(page, docs / page.name)
     features = "  features: [navigation.prune]\n" if n > PRUNE_ABOVE else ""
+    nav = yaml.safe_dump({"nav": topic_nav(docs, content_dir)}, allow_unicode=True, sort_keys=False, width=10_000)
     config = project / "mkdocs.yml"
     config.write_text(
         "site_name: 借贷维权问答（plain Material）\nsite_url: http://127.0.0.1:8000/\n"
         f"theme:\n  name: material\n  language: zh\n{features}"
-        "plugins:\n  - search:\n      lang: zh\n" + _our_markdown_extensions(), encoding="utf-8")
+        "plugins:\n  - search:\n      lang: zh\n" + _our_markdown_extensions() + nav, encoding="utf-8")
     return config
 
 
