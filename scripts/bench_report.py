@@ -95,8 +95,9 @@ ROW_NAMES = ["build wall time"] + [name for name, _get, _fmt in ROWS]
 
 def n_table(result: NResult) -> list[str]:
     """The table of one N."""
-    prune = ", navigation.prune" if result.plain_prune else ", every page in the nav"
-    lines = [f"### N = {result.n:,} synthetic Q&As (plain Material{prune}; {result.queries} queries)", "",
+    prune = ": every page in the nav by topic" + (", navigation.prune" if result.plain_prune else "")
+    browser = f"{result.queries} queries" if result.queries else "browser skipped"
+    lines = [f"### N = {result.n:,} synthetic Q&As (plain Material{prune}; {browser})", "",
              "| metric | ours | plain Material | ours / plain |", "|---|---:|---:|---:|",
              f"| build wall time | {build_time(result.ours)} | {build_time(result.plain)} | "
              f"{ratio(result.ours.build_s, result.plain.build_s, result.plain.build_timed_out)} |"]
