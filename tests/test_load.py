@@ -41,6 +41,15 @@ def test_invalid_yaml_reports_line(content_copy: Path) -> None:
     assert err.line is not None and 2 <= err.line <= 5
 
 
+def test_unclosed_quote_names_the_line_it_starts_on(content_copy: Path) -> None:
+    path = write_page(content_copy, "broken-page", front(title='title: "没有配对的引号'))
+    title_line = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                      if line.startswith("title:"))
+    err = single_error(content_copy, path)
+    assert f"问题从第 {title_line} 行开始" in err.message
+    assert err.line is not None and err.line > title_line  # libyaml notices it only further down
+
+
 def test_missing_required_field(content_copy: Path) -> None:
     path = write_page(content_copy, "broken-page", front(short_answer=""))
     err = single_error(content_copy, path)

@@ -40,6 +40,10 @@ def parse_file_yaml(path: Path, text: str, first_line: int, errors: list[Content
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and mark is not None and context.line != mark.line:
+            # An unclosed quote or bracket is found only at the end of the file: name where it began.
+            problem += f"；问题从第 {context.line + first_line} 行开始（{getattr(exc, 'context', '')}）"
         errors.append(ContentError(path, line, None, f"YAML 格式错误：{problem}（常见原因：冒号后少了空格、缩进不齐、引号没配对、以 {{ 或 [ 开头的文字没加引号）"))
         return None
     for key, line in parsed.duplicate_keys:
