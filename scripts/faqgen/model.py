@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -51,13 +52,29 @@ class Content:
     routing: Routing | None = None
     routing_meta: ParsedYaml | None = field(default=None, repr=False)
 
-    def page(self, page_id: str) -> Page:
-        """Look up a page by id."""
-        return next(p for p in self.pages if p.id == page_id)
+    # Lookups are indexed once: at 10,000 pages a scan per lookup made rendering quadratic.
+    # Content is built once and not changed afterwards.
+    @cached_property
+    def pages_by_id(self) -> dict[str, Page]:
+        """Every page by id (the first one when an id is used twice; validation reports that)."""
+        index: dict[str, Page] = {}
+        for page in self.pages:
+            index.setdefault(page.id, page)
+        return index
 
-    def pages_in(self, topic_id: str, kind: PageKind | None = None) -> list[Page]:
-        """Pages of one topic, in title order."""
-        return sorted(
-            (p for p in self.pages if p.front.topic == topic_id and (kind is None or p.kind == kind)),
-            key=lambda p: (p.kind != "guide", p.front.title),
-        )
+    @cached_property
+    def _pages_by_topic(self) -> dict[str, tuple[Page, ...]]:
+        """Pages of each topic, guides first, then by title."""
+        index: dict[str, list[Page]] = {}
+        for page in sorted(self.pages, key=lambda p: (p.kind != "guide", p.front.title)):
+            index.setdefault(page.front.topic, []).append(page)
+        return {topic: tuple(pages) for topic, pages in index.items()}
+
+    def page(self, page_id: str) -> Page:
+        """Look up a page by id (KeyError when there is none)."""
+        return self.pages_by_id[page_id]
+
+    def pages_in(self, topic_id: str, kind: PageKind | None = None) -> tuple[Page, ...]:
+        """Pages of one topic, guides first, then in title order."""
+        pages = self._pages_by_topic.get(topic_id, ())
+        return pages if kind is None else tuple(p for p in pages if p.kind == kind)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 
@@ -66,7 +66,8 @@ def _env() -> Environment:
                       autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                       finalize=data_text,
                       # Markdown heading ids look like {#id}: move Jinja comments out of the way.
-                      comment_start_string="{##", comment_end_string="##}")
+                      comment_start_string="{##", comment_end_string="##}",
+                      bytecode_cache=FileSystemBytecodeCache())  # compiled templates kept between builds
     env.filters["join"] = _join
     return env
 

@@ -34,10 +34,8 @@ class Targets:
             return CHANNELS_PAGE
         if page_id == "lookup" and self.content.routing is not None:
             return "lookup.md"
-        for page in self.content.pages:
-            if page.id == page_id:
-                return page.src_uri
-        return None
+        page = self.content.pages_by_id.get(page_id)
+        return page.src_uri if page is not None else None
 
     def page_title(self, page_id: str) -> str:
         """The title shown for a page link."""
