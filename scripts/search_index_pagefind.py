@@ -21,6 +21,7 @@ its JavaScript twin must stay identical (tests/test_search_index.py runs both).
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import subprocess
@@ -46,10 +47,13 @@ BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "d
           "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
           "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
 SKIPPED = {"script", "style", "template", "noscript", "svg"}
+BODY_START = re.compile(r"<[a-z][a-z0-9]*\s[^>]*\bdata-pagefind-body\b", re.I)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
+@functools.lru_cache(maxsize=None)  # a few thousand distinct characters, millions of lookups
 def _letters(char: str) -> str:
+    """Four letters a–p for one character, one per hex digit of its code point."""
     return "".join(HEX_LETTERS[int(digit, 16)] for digit in f"{ord(char):04x}")
 
 
@@ -62,7 +66,8 @@ def search_tokens(text: str) -> list[str]:
         elif len(run) == 1:
             tokens.append(TOKEN_PREFIX + _letters(run))
         else:
-            tokens.extend(TOKEN_PREFIX + _letters(a) + _letters(b) for a, b in zip(run, run[1:]))
+            codes = [_letters(char) for char in run]
+            tokens.extend(TOKEN_PREFIX + a + b for a, b in zip(codes, codes[1:]))
     return tokens
 
 
@@ -112,6 +117,7 @@ class _BodyParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
             return
+        inside = False  # an end tag with nothing open (the parser may start mid-page) adds nothing
         while self.stack:  # tolerate unclosed elements such as <p> and <li>
             open_tag, inside, _ignored = self.stack.pop()
             if open_tag == tag:
@@ -132,7 +138,11 @@ class _BodyParser(HTMLParser):
 def page_text(html: str) -> PageText:
     """The indexed text, title and description of one built page."""
     parser = _BodyParser()
-    parser.feed(html)
+    # Only the <head> (for the description) and the page from the indexed element on are parsed:
+    # the header and navigation before it are most of a Material page and hold nothing to index.
+    body = BODY_START.search(html)
+    head_end = html.find("</head>")
+    parser.feed(html[:head_end] + html[body.start():] if body and 0 <= head_end < body.start() else html)
     parser.close()
     page = parser.page
     page.title = " ".join(page.title.split()).removesuffix("#").strip()  # without the permalink sign
