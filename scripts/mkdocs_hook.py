@@ -11,16 +11,20 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from faqgen.errors import ContentErrors
 from faqgen.glossary_tooltips import GlossaryTooltips
 from faqgen.model import Content
+from faqgen.paths import CONTENT_DIR
 from faqgen.pipeline import load_valid_content
 from faqgen.render_pages import render_site
 from faqgen.search_terms import write_user_dictionary
@@ -100,6 +104,18 @@ def on_post_build(config: MkDocsConfig) -> None:
 
         if not build_search_index(Path(config.site_dir)):
             raise PluginError("Pagefind 搜索索引生成失败（见上面的信息）。")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """Under `mkdocs serve`, rebuild when the content folder in use changes (FAQGEN_CONTENT_DIR or content/)."""
+    server.watch(str(CONTENT_DIR))
+    return server
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep Material's compiled templates on disk: each build, and each `mkdocs serve` rebuild, compiles them again otherwise."""
+    env.bytecode_cache = FileSystemBytecodeCache()  # per-user folder in the temp dir; checks the template source
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
