@@ -1,6 +1,6 @@
 """`make bench`: build N synthetic Q&As with our pipeline and with plain Material, measure both, write BENCHMARKS.md.
 
-Usage: python scripts/bench.py [N ...] [--out BENCHMARKS.md] [--json FILE] [--queries 20] [--no-browser]
+Usage: python scripts/bench.py [N ...] [--out BENCHMARKS.md] [--json FILE] [--queries 20] [--no-browser] [--serve-edits 5]
 """
 from __future__ import annotations
 
@@ -55,6 +55,9 @@ NOTES = [
     "End) to the first animation frame after the result meta shows the outcome; the box is cleared between queries. "
     "Queries are real keywords (借呗, 征信, 催收, 还款日, then a seeded sample of the real pages' keywords and "
     "search.yml). p95 is the nearest rank.",
+    "Live preview: `scripts/serve_preview.py` starts `mkdocs serve --livereload` (as `make serve` does) on a copy "
+    "of the real content/, opens a Q&A in Chromium, then (five times by default) appends a paragraph to its file and times from "
+    "the write until the open tab (reloaded by MkDocs' live reload) shows it.",
     "The machine is shared with other work, so times carry some noise; compare ours and plain within one table.",
 ]
 
@@ -164,18 +167,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=20, help="search queries timed per site (0: no browser)")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium (same as --queries 0)")
     parser.add_argument("--plain-timeout", type=float, default=1800, help="stop the plain build after this many s")
+    parser.add_argument("--serve-edits", type=int, default=5, help="content edits timed under `mkdocs serve` (0: none)")
     parser.add_argument("--command", help="the command to record in the report (default: this one)")
     args = parser.parse_args(argv)
     queries = [] if args.no_browser else search_queries(CONTENT_DIR, args.queries)
     command = args.command or "python scripts/bench.py " + " ".join(argv if argv is not None else sys.argv[1:])
     date, host = dt.datetime.now().strftime("%Y-%m-%d %H:%M"), machine()
+    serve = None
+    if queries and args.serve_edits:
+        from serve_preview import time_edits
+
+        with progress(f"live preview: timing {args.serve_edits} content edits under mkdocs serve"):
+            serve = time_edits(rounds=args.serve_edits)
     results: list[NResult] = []
     for i, n in enumerate(args.n, 1):
         with tempfile.TemporaryDirectory(prefix=f"faqgen-bench-{n}-") as work:
             results.append(bench_one(n, Path(work), queries, args.plain_timeout, f"({i}/{len(args.n)})"))
         pending = args.n[i:]  # written after every N, so a long run that stops early keeps what it measured
         notes = NOTES + ([f"Not yet measured when this file was written: N = {pending}."] if pending else [])
-        args.out.write_text(markdown(results, command, date, host, notes), encoding="utf-8")
+        args.out.write_text(markdown(results, command, date, host, notes, serve), encoding="utf-8")
         if args.json:
             args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))

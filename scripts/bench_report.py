@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from serve_preview import EditTimes
+
 TARGET_N = 10_000
 KB, MB, GB = 1024, 1024 ** 2, 1024 ** 3
 
@@ -133,7 +135,32 @@ def target_rows(results: list[NResult]) -> list[tuple[str, str, str, bool | None
     ]
 
 
-def markdown(results: list[NResult], command: str, date: str, machine: str, notes: list[str]) -> str:
+SERVE_LIMIT_S = 2.0
+
+
+def serve_row(serve: EditTimes | None) -> tuple[str, str, str, bool | None]:
+    """The live-preview target: every timed edit visible within 2 s."""
+    if serve is None or not serve.edits_s:
+        return ("content edit visible during `make serve`", f"≤ {SERVE_LIMIT_S:.0f} s", "—", None)
+    measured = f"median {serve.median_s:.2f} s, slowest {serve.max_s:.2f} s ({len(serve.edits_s)} edits)"
+    return ("content edit visible during `make serve`", f"≤ {SERVE_LIMIT_S:.0f} s (every edit)", measured,
+            serve.max_s <= SERVE_LIMIT_S)
+
+
+def serve_section(serve: EditTimes | None) -> list[str]:
+    """The live-preview figures of the real site."""
+    if serve is None or not serve.edits_s:
+        return []
+    edits = ", ".join(f"{s:.2f} s" for s in serve.edits_s)
+    rebuilds = ", ".join(f"{s:.2f} s" for s in serve.rebuilds_s)
+    return ["### Live preview of the real site (`make serve`)", "",
+            f"- server up (first build): {serve.first_build_s:.1f} s",
+            f"- edit written → new text shown in the open Chromium tab (live reload): {edits}",
+            f"- of which MkDocs' own rebuild (its “Documentation built in” line, Pagefind included): {rebuilds}", ""]
+
+
+def markdown(results: list[NResult], command: str, date: str, machine: str, notes: list[str],
+             serve: EditTimes | None = None) -> str:
     """The whole BENCHMARKS.md."""
     at = next((r for r in results if r.n == TARGET_N), max(results, key=lambda r: r.n))
     scope = "" if at.n == TARGET_N else f" — **measured at N = {at.n:,} only; 10,000 was not run**"
@@ -141,10 +168,10 @@ def markdown(results: list[NResult], command: str, date: str, machine: str, note
              f"Produced by `{command}` on {date}; machine: {machine}.", "",
              f"## Targets at 10,000 Q&As{scope}", "",
              "| target | limit | measured (ours) | met? |", "|---|---|---:|---|"]
-    for name, limit, measured, met in target_rows(results):
+    for name, limit, measured, met in target_rows(results) + [serve_row(serve)]:
         verdict = ("not measured" if measured == "—" else "undetermined") if met is None else ("met" if met else "**not met**")
         lines.append(f"| {name} | {limit} | {measured} | {verdict} |")
-    lines += ["", "Not measured here: a content edit during `make serve` visible within 2 s.", "", "## Results", ""]
+    lines += ["", "## Results", ""] + serve_section(serve)
     for result in sorted(results, key=lambda r: r.n):
         lines += n_table(result)
     biggest = max(results, key=lambda r: r.n)
