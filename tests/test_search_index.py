@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from faqgen.pipeline import load_valid_content
-from search_index_pagefind import BUNDLE_DIR, UNUSED_UI, collect_records, page_text, search_tokens
+from search_index_pagefind import (BUNDLE_DIR, COMMON_MIN_PAGES, COMMON_SHARE, UNUSED_UI, Record, collect_records,
+                                   common_tokens, page_text, search_tokens)
 
 SAMPLES = ["借呗", "借呗不还会坐牢吗", "网贷催收", "微信花呗 fenfu", "ＦＥＮＦＵ １２３７８", "征信，还款日！", "a", "", "㐀豈"]
 
@@ -23,7 +24,7 @@ def records(built_site: Path) -> dict[str, object]:
 
 
 def tokens_of(records: dict, url: str) -> set[str]:
-    return set(records[url].content.split())
+    return set(records[url].content().split())
 
 
 def test_the_bundle_is_written_without_unused_interfaces(built_site: Path) -> None:
@@ -90,3 +91,28 @@ def test_browser_splits_queries_like_the_index(page, site_url: str) -> None:
     page.goto(site_url + "/")
     for sample in SAMPLES:
         assert page.evaluate("q => window.__searchTokens(q)", sample) == search_tokens(sample), sample
+
+
+def _records(n: int, every_page: str, some_pages: str, share: float) -> list[Record]:
+    """n records: every_page in every body, some_pages in the bodies of the first `share` of them."""
+    return [Record(f"/q/p{i}/", f"第{i}页", "简短回答", " ".join(
+        [*search_tokens(every_page), *(search_tokens(some_pages) if i < share * n else []), f"w{i}"]))
+        for i in range(n)]
+
+
+def test_small_sites_index_every_word_of_every_page() -> None:
+    records = _records(COMMON_MIN_PAGES - 1, "借呗", "坐牢", 0.5)
+    assert common_tokens(records) == frozenset()
+    assert search_tokens("借呗")[0] in records[0].content().split()
+
+
+def test_large_sites_index_common_words_only_in_title_and_short_answer() -> None:
+    records = _records(COMMON_MIN_PAGES, "借呗", "坐牢", COMMON_SHARE / 2)
+    common = common_tokens(records)
+    jiebei, jail = search_tokens("借呗")[0], search_tokens("坐牢")[0]
+    assert jiebei in common and jail not in common and "w1" not in common
+    plain = records[1]
+    assert jiebei not in plain.content(common).split()  # only in its text: not indexed there
+    assert jail in plain.content(common).split() and "w1" in plain.content(common).split()
+    titled = Record("/q/t/", "借呗能不能提前还", "借呗可以提前还。", plain.body)
+    assert titled.content(common).split().count(jiebei) == 3  # title twice, short answer once
