@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 import subprocess
 import sys
@@ -49,6 +50,12 @@ BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "d
           "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
 SKIPPED = {"script", "style", "template", "noscript", "svg"}
 BODY_START = re.compile(r"<[a-z][a-z0-9]*\s[^>]*\bdata-pagefind-body\b", re.I)
+# Pages per Pagefind run (its memory grows with the pages of a run); a larger site is indexed in
+# parts that the browser searches together (search-on-demand.js reads PARTS_FILE).
+SHARD_PAGES = 3000
+PART_PREFIX = "part-"
+PARTS_FILE = "parts.json"
+PART_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 # Large sites only: a word on more than this share of the pages is indexed only in titles and short answers.
 COMMON_MIN_PAGES = 1000
 COMMON_SHARE = 0.2
@@ -230,8 +237,23 @@ def run_pagefind(pages_dir: Path, out_dir: Path) -> bool:
     return done.returncode == 0
 
 
-def build_search_index(site_dir: Path) -> bool:
-    """Write site_dir/pagefind/ (the Pagefind bundle and index); False stops the build."""
+def shards(records: list[Record], shard_pages: int) -> list[list[Record]]:
+    """Split the records into as few parts of at most shard_pages as possible, dealt out in turn.
+
+    Dealt, not cut in runs: every part then holds a mix of all topics, so word statistics (and the
+    scores Pagefind computes from them in each part) stay comparable when the browser merges results.
+    """
+    count = max(1, -(-len(records) // shard_pages))
+    return [records[i::count] for i in range(count)]
+
+
+def part_dir(out_dir: Path, number: int) -> Path:
+    """Where part `number` of the index goes: the first is the main bundle, the others inside it."""
+    return out_dir if number == 0 else out_dir / f"{PART_PREFIX}{number + 1}"
+
+
+def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
+    """Write site_dir/pagefind/ (the Pagefind bundle and index, in parts on large sites); False stops the build."""
     started = time.perf_counter()
     try:
         import pagefind_bin_extended  # noqa: F401  (the pinned binary, pagefind[extended] in requirements.txt)
@@ -243,20 +265,29 @@ def build_search_index(site_dir: Path) -> bool:
         print("搜索索引：没有一个页面带 data-pagefind-body（docs/overrides/main.html），无法生成搜索。", file=sys.stderr)
         return False
     out_dir = site_dir / BUNDLE_DIR
+    common = common_tokens(records)
+    parts = shards(records, shard_pages)
     # Pagefind's Python API waits 0.1 s per record (its service polls), so the records are written
-    # as small HTML files and indexed by the command-line binary in one go.
-    with tempfile.TemporaryDirectory(prefix="faqgen-pagefind-") as tmp:
-        common = common_tokens(records)
-        write_pages(records, Path(tmp), common)
-        if not run_pagefind(Path(tmp), out_dir):
-            return False
-    for name in UNUSED_UI:
-        (out_dir / name).unlink(missing_ok=True)
+    # as small HTML files and indexed by the command-line binary, one run per part: Pagefind holds a
+    # whole run in memory (measured: ~0.5 MB per page of our text), so parts keep a large build under 2 GB.
+    for number, part in enumerate(parts):
+        with tempfile.TemporaryDirectory(prefix="faqgen-pagefind-") as tmp:
+            write_pages(part, Path(tmp), common)
+            if not run_pagefind(Path(tmp), part_dir(out_dir, number)):
+                return False
+    for number in range(len(parts)):
+        # The browser runs the main bundle's code and WebAssembly for every part; the parts keep only their index.
+        unused = UNUSED_UI + (() if number == 0 else PART_UNUSED)
+        for name in unused:
+            (part_dir(out_dir, number) / name).unlink(missing_ok=True)
+    extra = [f"{part_dir(out_dir, n).name}/" for n in range(1, len(parts))]
+    (out_dir / PARTS_FILE).write_text(json.dumps(extra), encoding="utf-8")
     if not (out_dir / "pagefind.js").is_file():
         print(f"搜索索引：Pagefind 没有写出 {BUNDLE_DIR}/pagefind.js。", file=sys.stderr)
         return False
     pruned = f"，{len(common)} 个常见词只按标题和简短回答索引" if common else ""
-    print(f"搜索索引：{len(records)} 个页面{pruned}（{time.perf_counter() - started:.1f} 秒）")
+    split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
+    print(f"搜索索引：{len(records)} 个页面{pruned}{split}（{time.perf_counter() - started:.1f} 秒）")
     return True
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SECURITY_HEADERS = PROJECT_ROOT / "deploy" / "security-headers.conf"
 GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-HASHED_ASSET = re.compile(r"/assets/.*\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")  # as in deploy/nginx.conf
+# Files named by a hash of their content, cached for a year (the same two locations as deploy/nginx.conf).
+HASHED_ASSET = re.compile(r"/assets/.*\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$"
+                          r"|/pagefind/(?:part-\d+/)?(?:index/.+\.pf_index|fragment/.+\.pf_fragment|pagefind\..+\.pf_meta)$", re.I)
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "no-cache"  # revalidate pages, sitemap and unhashed files (site.css) on every visit
 

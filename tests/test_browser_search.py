@@ -3,27 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import search
+
 pytestmark = pytest.mark.browser
-
-
-def search(page, site_url: str, query: str) -> list[str]:
-    """Search from the home page as a reader would; return result paths in order (no duplicates)."""
-    page.goto(site_url + "/")
-    page.click("label.md-header__button[for='__search']")  # the magnifier in the phone header
-    # Wait until the index is ready (the meta line stops saying 正在初始化搜索引擎).
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('初始化')")
-    # fill() commits the whole string at once, like a Chinese input method does; Material
-    # reads the box on keyup, which an input method's commit also fires.
-    page.fill(".md-search__input", query)
-    page.keyboard.press("End")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('个')", timeout=10_000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))")
-    paths: list[str] = []
-    for href in hrefs:
-        path = href.replace(site_url, "").split("?")[0].split("#")[0]
-        if path not in paths:
-            paths.append(path)
-    return paths
 
 
 @pytest.mark.parametrize("query, expected", [

@@ -6,13 +6,18 @@ index is left without documents there and only the offline copy uses it (tests/t
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from faqgen.pipeline import load_valid_content
-from search_index_pagefind import (BUNDLE_DIR, COMMON_MIN_PAGES, COMMON_SHARE, UNUSED_UI, Record, collect_records,
-                                   common_tokens, page_text, search_tokens)
+from conftest import serve_directory
+from helpers import search
+from search_index_pagefind import (BUNDLE_DIR, COMMON_MIN_PAGES, COMMON_SHARE, PARTS_FILE, UNUSED_UI, Record,
+                                   build_search_index, collect_records, common_tokens, page_text, search_tokens,
+                                   shards)
 
 SAMPLES = ["借呗", "借呗不还会坐牢吗", "网贷催收", "微信花呗 fenfu", "ＦＥＮＦＵ １２３７８", "征信，还款日！", "a", "", "㐀豈"]
 
@@ -116,3 +121,42 @@ def test_large_sites_index_common_words_only_in_title_and_short_answer() -> None
     assert jail in plain.content(common).split() and "w1" in plain.content(common).split()
     titled = Record("/q/t/", "借呗能不能提前还", "借呗可以提前还。", plain.body)
     assert titled.content(common).split().count(jiebei) == 3  # title twice, short answer once
+
+
+def test_large_indexes_are_dealt_into_parts_of_bounded_size() -> None:
+    records = _records(25, "借呗", "坐牢", 0.5)
+    parts = shards(records, 10)
+    assert [len(p) for p in parts] == [9, 8, 8]  # three parts, dealt in turn
+    assert sorted(r.url for p in parts for r in p) == sorted(r.url for r in records)
+    assert parts[0][:2] == [records[0], records[3]]
+    assert shards(records, 25) == [records]
+
+
+def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page) -> None:
+    """An index built in parts (as a site of 3,000+ pages is) is searched as one from the search box."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    shutil.rmtree(site / BUNDLE_DIR)
+    assert build_search_index(site, shard_pages=10)
+    bundle = site / BUNDLE_DIR
+    assert json.loads((bundle / PARTS_FILE).read_text(encoding="utf-8")) == ["part-2/", "part-3/"]
+    for folder in (bundle, bundle / "part-2", bundle / "part-3"):
+        assert list(folder.glob("fragment/*.pf_fragment")) and list(folder.glob("index/*.pf_index"))
+    assert not list((bundle / "part-2").glob("wasm.*")) and not (bundle / "part-2" / "pagefind.js").exists()
+    records = sorted(collect_records(site), key=lambda r: r.url)
+    token = search_tokens("白条")[0]
+    with_token = [number for number, part in enumerate(shards(records, 10))
+                  for r in part if token in r.content().split()]
+    assert set(with_token) == {0, 1, 2}  # the query below needs every part
+    server, url = serve_directory(site)
+    try:
+        fetched: list[str] = []
+        page.on("request", lambda r: fetched.append(r.url))
+        found = search(page, url, "白条")
+        assert "/q/jd-baitiao-close/" in found[:3], found
+        meta = page.inner_text(".md-search-result__meta")
+        assert int(re.search(r"\d+", meta).group()) == len(with_token), meta  # every match, whichever part
+        assert any("/pagefind/part-2/" in u for u in fetched) and any("/pagefind/part-3/" in u for u in fetched)
+        assert sum("/wasm." in u for u in fetched) == 1  # one WebAssembly module for all parts
+    finally:
+        server.shutdown()

@@ -21,6 +21,7 @@
   var script = document.currentScript;
   var BACKEND = (script && script.getAttribute("data-search-backend")) || "lunr";
   var PAGEFIND = script ? new URL("../pagefind/pagefind.js", script.src).href : "";
+  var PARTS = script ? new URL("../pagefind/parts.json", script.src).href : "";
   var INDEX = /\/search\/search_index\.json$/;
   var SEARCH_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
   var waiting = [];
@@ -164,13 +165,24 @@
     }
 
     whenWanted(function () {
-      import(PAGEFIND)
-        .then(function (module) {
+      // A large site's index comes in parts (scripts/search_index_pagefind.py lists the others in
+      // parts.json); Pagefind searches them together with one WebAssembly module.
+      var parts = fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; });
+      Promise.all([import(PAGEFIND), parts])
+        .then(function (loaded) {
+          var module = loaded[0];
           // Result addresses from the site root (made relative below, so sub-path hosting works);
           // an empty search returns once Pagefind's index metadata and WebAssembly are loaded.
           // pageLength 0: a long guide that is about the query is not ranked below a short page
           // that only mentions it (measured on the real pages: 催收 → the harassment guide first).
-          return module.options({baseUrl: "/", ranking: {pageLength: 0}})
+          var settings = {baseUrl: "/", ranking: {pageLength: 0}};
+          return module.options(settings)
+            .then(function () {
+              return Promise.all(loaded[1].map(function (part) {
+                return module.mergeIndex(new URL(part, PAGEFIND).pathname, settings);
+              }));
+            })
             .then(function () { return module.init(); })
             .then(function () { return module.search(""); })
             .then(function () { pagefind = module; });
