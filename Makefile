@@ -37,6 +37,9 @@ clean:
 
 ## new: write a new Q&A file and print its path, e.g. make new Q="借呗怎么提前还款" TOPIC=jiebei [ID=jiebei-prepay]
 ##      (asks for the question and topic when they are not given)
+# The question reaches the script exactly as typed: make would otherwise expand a $ in it.
+override Q := $(value Q)
+export Q
 .PHONY: new
 new: $(BIN)/.installed
 	$(BIN)/python -m faqgen new $${Q:+--question "$$Q"} $${TOPIC:+--topic "$$TOPIC"} $${ID:+--id "$$ID"}

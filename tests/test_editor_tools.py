@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 import re
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from helpers import all_errors, write_page
 from faqgen.__main__ import main
 from faqgen.content_loader import load_content, load_or_raise
 from faqgen.new_page import TODO, NewPageError, new_page
+from faqgen.paths import PROJECT_ROOT
 from faqgen.pipeline import load_valid_content
 from faqgen.render_pages import render_site
 
@@ -113,3 +116,13 @@ def test_cli_without_a_terminal_says_what_is_missing(content_copy: Path, monkeyp
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     assert main(["--content-dir", str(content_copy), "new", "--topic", "jiebei"]) == 1
     assert "make new Q=" in capsys.readouterr().err
+
+
+def test_make_new_keeps_the_question_as_typed(content_copy: Path) -> None:
+    question = "分付账单上的 $ 和 ' 是什么意思"
+    env = dict(os.environ, FAQGEN_CONTENT_DIR=str(content_copy))
+    done = subprocess.run(["make", "-s", "new", f"Q={question}", "TOPIC=wechat-fenfu", "ID=fenfu-symbols"],
+                          cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    page = load_valid_content(content_copy).page("fenfu-symbols")
+    assert page.front.title == question
