@@ -18,6 +18,11 @@ pairs. A pair is written as an ASCII word (`zq` + four letters a–p per charact
 hex digit of the code point), so neither Pagefind's segmenter nor the browser's can split it
 again. Letters and digits (fenfu, 12378) are indexed as words, lower-case. search_tokens() and
 its JavaScript twin must stay identical (tests/test_search_index.py runs both).
+
+Large sites (measured with `make bench`, see BENCHMARKS.md): from COMMON_MIN_PAGES pages on, a pair
+found on more than COMMON_SHARE of the pages counts only in titles and short answers
+(common_tokens()), and from SHARD_PAGES pages on the index is built in parts (shards()) that the
+browser merges, because Pagefind's indexer keeps a whole run in memory.
 """
 from __future__ import annotations
 
