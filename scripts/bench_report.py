@@ -156,7 +156,8 @@ def serve_section(serve: EditTimes | None) -> list[str]:
     return ["### Live preview of the real site (`make serve`)", "",
             f"- server up (first build): {serve.first_build_s:.1f} s",
             f"- edit written → new text shown in the open Chromium tab (live reload): {edits}",
-            f"- of which MkDocs' own rebuild (its “Documentation built in” line, Pagefind included): {rebuilds}", ""]
+            f"- of which MkDocs' own rebuild (its “Documentation built in” lines, Pagefind included; MkDocs "
+            f"prints a repeated value once): {rebuilds}", ""]
 
 
 def markdown(results: list[NResult], command: str, date: str, machine: str, notes: list[str],

@@ -98,12 +98,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Under `mkdocs serve`, index the site with Pagefind (`make build` does it as a post-build step)."""
-    if _command.get("name") == "serve" and uses_pagefind(config):
-        from search_index_pagefind import build_search_index
+    """Under `mkdocs serve`, index the site with Pagefind (`make build` does it as a post-build step).
 
-        if not build_search_index(Path(config.site_dir)):
-            raise PluginError("Pagefind 搜索索引生成失败（见上面的信息）。")
+    In the background: the edited page reloads about half a second sooner, and search follows a moment later.
+    """
+    if _command.get("name") == "serve" and uses_pagefind(config):
+        from search_index_pagefind import build_search_index_soon
+
+        build_search_index_soon(Path(config.site_dir))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:

@@ -33,6 +33,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 from collections import Counter
@@ -294,6 +295,21 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
     split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
     print(f"搜索索引：{len(records)} 个页面{pruned}{split}（{time.perf_counter() - started:.1f} 秒）")
     return True
+
+
+_one_at_a_time = threading.Lock()
+
+
+def build_search_index_soon(site_dir: Path) -> threading.Thread:
+    """Index in a background thread, one run at a time: `mkdocs serve` reloads the page without waiting for search."""
+    def run() -> None:
+        with _one_at_a_time:
+            if not build_search_index(site_dir):
+                print("搜索索引：生成失败，预览里的搜索可能不是最新的（见上面的信息）。", file=sys.stderr)
+
+    thread = threading.Thread(target=run, name="pagefind-index", daemon=True)
+    thread.start()
+    return thread
 
 
 if __name__ == "__main__":

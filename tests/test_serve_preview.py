@@ -5,7 +5,9 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from helpers import search
 from serve_preview import Served, mkdocs_serve, wait_for_text, with_paragraph
 
 pytestmark = pytest.mark.browser
@@ -24,6 +26,14 @@ def wait_for_log(served: Served, text: str, after: int, timeout: float = 60) -> 
     raise AssertionError(f"“{text}” not in the server output within {timeout:.0f} s:\n{served.log_text()[-2000:]}")
 
 
+def found(tab: object, url: str, query: str) -> list[str]:
+    """Search results, or none while the index has not caught up (the search box then says 没有找到)."""
+    try:
+        return search(tab, url, query)
+    except PlaywrightTimeout:
+        return []
+
+
 def test_edits_show_in_the_open_tab_and_mistakes_are_named(content_copy: Path, browser: object, tmp_path: Path) -> None:
     source = content_copy / "questions" / f"{PAGE_ID}.md"
     original = source.read_text(encoding="utf-8")
@@ -35,6 +45,12 @@ def test_edits_show_in_the_open_tab_and_mistakes_are_named(content_copy: Path, b
 
         source.write_text(with_paragraph(original, "预览里新写的一段"), encoding="utf-8")
         wait_for_text(tab, "预览里新写的一段", 60_000)  # live reload, no manual refresh
+        # Search follows: the preview's index is rebuilt in the background after each build.
+        deadline = time.monotonic() + 30
+        while f"/q/{PAGE_ID}/" not in found(tab, served.url, "新写的一段") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert f"/q/{PAGE_ID}/" in search(tab, served.url, "新写的一段")
+        tab.goto(f"{served.url}/q/{PAGE_ID}/")
 
         # A mistake: the server names the file, line and problem, and the tab keeps the last good page.
         before = len(served.log_text())
