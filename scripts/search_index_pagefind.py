@@ -58,7 +58,7 @@ SKIPPED = {"script", "style", "template", "noscript", "svg"}
 BODY_START = re.compile(r"<[a-z][a-z0-9]*\s[^>]*\bdata-pagefind-body\b", re.I)
 # Pages per Pagefind run (its memory grows with the pages of a run); a larger site is indexed in
 # parts that the browser searches together (search-on-demand.js reads PARTS_FILE).
-SHARD_PAGES = 3000
+SHARD_PAGES = 5000
 PART_PREFIX = "part-"
 PARTS_FILE = "parts.json"
 PART_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")

@@ -133,7 +133,7 @@ def test_large_indexes_are_dealt_into_parts_of_bounded_size() -> None:
 
 
 def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page) -> None:
-    """An index built in parts (as a site of 3,000+ pages is) is searched as one from the search box."""
+    """An index built in parts (as a site of 5,000+ pages is) is searched as one from the search box."""
     site = tmp_path / "site"
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
     shutil.rmtree(site / BUNDLE_DIR)
