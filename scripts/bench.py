@@ -37,6 +37,9 @@ NOTES = [
     f"(`navigation.prune` above N = {PRUNE_ABOVE:,}, as issue 6's table did). MkDocs' automatic nav would put all "
     "Q&As in one q/ section, which prune cannot shrink: at 10,000 that is ~3 MB of HTML per page and a build of "
     "well over an hour, so per-topic sections are the fair baseline.",
+    "Search (ours) follows the large-site rules of README “Search”: from 1,000 pages a character pair on more "
+    "than a fifth of the pages counts only in titles and short answers, and from 5,000 pages the index is built "
+    "in parts of at most 5,000 that the search box merges (3 parts at N = 10,000).",
     "Search index (ours): Material's lunr file (left without documents) plus every file of `pagefind/` (raw = on "
     "disk; gzip = as sent: Pagefind's index files are gzip already, its .js/.json gzipped at level 6). A query "
     "downloads only part of it.",
