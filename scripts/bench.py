@@ -108,9 +108,10 @@ def _stat_fields(result: SiteResult, site: Path, ids: list[str]) -> None:
 
 def _browser_fields(result: SiteResult, site: Path, page_path: str, queries: list[str]) -> None:
     """Serve a built site and copy the browser figures into its result."""
-    from bench_browser import measure, serve
+    from bench_browser import measure
+    from static_server import serving_plain
 
-    with serve(site) as url:
+    with serving_plain(site) as url:
         measured = measure(url, page_path, queries)
     result.first_load, result.first_load_requests = measured.first_load, measured.first_load_requests
     result.first_search, result.ready_ms = measured.first_search, measured.ready_ms

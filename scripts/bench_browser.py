@@ -1,14 +1,9 @@
 """What a phone downloads and waits for, in headless Chromium: first page load, first search, query latency."""
 from __future__ import annotations
 
-import functools
-import http.server
 import math
 import re
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,25 +62,6 @@ class BrowserResult:
         """95th percentile (nearest rank) query latency in ms."""
         ordered = sorted(self.latencies_ms)
         return ordered[math.ceil(0.95 * len(ordered)) - 1] if ordered else 0.0
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Static files without a log line per request."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve a built site on a free 127.0.0.1 port for the duration of the block; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _sent(response: Any) -> int:

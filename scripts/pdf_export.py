@@ -7,21 +7,17 @@ just without the PDF, and the home page keeps its PDF link hidden.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from faqgen.render_pages import PDF_HREF  # noqa: E402
 from pdf_toc import destination_pages  # noqa: E402
+from static_server import serving_plain  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -46,26 +42,6 @@ TOC_NUMBERS_JS = """numbers => {
 }"""
 PDF_LINK_HIDDEN, PDF_LINK_SHOWN = 'class="pdf-download pdf-pending"', 'class="pdf-download"'
 INSTALL_HINT = "安装 Debian 的 chromium 和 fonts-noto-cjk 后运行 make pdf"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that does not log every request."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serving(root: Path) -> Iterator[str]:
-    """Serve root on 127.0.0.1 on a free port while the block runs; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def missing_requirement() -> str | None:
@@ -129,7 +105,7 @@ def export_pdf(site_dir: Path) -> bool:
     target = site_dir / PDF_HREF
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with serving(site_dir) as base, ThreadPoolExecutor(max_workers=1) as pool:
+        with serving_plain(site_dir) as base, ThreadPoolExecutor(max_workers=1) as pool:
             # A fresh thread: Playwright's sync API refuses to start inside a running asyncio loop,
             # such as a caller's own Playwright session (the browser tests build the site from one).
             pool.submit(print_to_pdf, f"{base}/{PRINT_VIEW.removesuffix('index.html')}", target).result()

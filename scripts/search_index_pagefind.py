@@ -281,10 +281,8 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
             write_pages(part, Path(tmp), common)
             if not run_pagefind(Path(tmp), part_dir(out_dir, number)):
                 return False
-    for number in range(len(parts)):
         # The browser runs the main bundle's code and WebAssembly for every part; the parts keep only their index.
-        unused = UNUSED_UI + (() if number == 0 else PART_UNUSED)
-        for name in unused:
+        for name in UNUSED_UI + (() if number == 0 else PART_UNUSED):
             (part_dir(out_dir, number) / name).unlink(missing_ok=True)
     extra = [f"{part_dir(out_dir, n).name}/" for n in range(1, len(parts))]
     (out_dir / PARTS_FILE).write_text(json.dumps(extra), encoding="utf-8")

@@ -9,6 +9,8 @@ import gzip
 import http.server
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -118,3 +120,25 @@ def serve(root: Path, site_prefix: str = "/", headers: bool = True, port: int = 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+class _PlainQuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as they are on disk (no gzip, no extra headers), without a log line per request."""
+
+    def log_message(self, *args: object) -> None:
+        """Stay quiet."""
+
+
+@contextmanager
+def serving_plain(root: Path) -> Iterator[str]:
+    """Serve root as plain files on a free 127.0.0.1 port while the block runs; yields the base URL.
+
+    For the PDF step and the benchmark, which need the site's files and nothing of nginx's behaviour.
+    """
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PlainQuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
