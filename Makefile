@@ -4,28 +4,28 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test clean audit
 
-$(BIN)/.installed: requirements.txt requirements-test.txt
+$(BIN)/.installed: requirements.txt requirements-test.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 ## serve: build and serve the site at http://127.0.0.1:8000 with live reload
 serve: $(BIN)/.installed
-	$(BIN)/python -m faqgen check
+	$(BIN)/faqgen check
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
 ## build: the static site into site/ (strict; a failed build keeps the old site/)
 build: $(BIN)/.installed
-	$(BIN)/python scripts/build_site.py
+	$(BIN)/faqgen build
 
 ## check: validate content/ without building
 check: $(BIN)/.installed
-	$(BIN)/python -m faqgen check
+	$(BIN)/faqgen check
 
 ## test: install what the tests need (venv, Chromium, CJK fonts) and run them
 test: $(BIN)/.installed
@@ -42,12 +42,12 @@ override Q := $(value Q)
 export Q
 .PHONY: new
 new: $(BIN)/.installed
-	$(BIN)/python -m faqgen new $${Q:+--question "$$Q"} $${TOPIC:+--topic "$$TOPIC"} $${ID:+--id "$$ID"}
+	$(BIN)/faqgen new $${Q:+--question "$$Q"} $${TOPIC:+--topic "$$TOPIC"} $${ID:+--id "$$ID"}
 
 ## pdf: build the site, then print its whole-guide view to site/downloads/ (fails without Chromium)
 .PHONY: pdf
 pdf: build
-	$(BIN)/python scripts/pdf_export.py --require-chromium site
+	$(BIN)/python -m faqgen.build.pdf --require-chromium site
 
 ## bench: build N synthetic Q&As with our pipeline and with plain Material, measure both, write BENCHMARKS.md
 ##        make bench                  N="100 1000 10000" (the 10,000 run takes a long while)
@@ -58,7 +58,7 @@ BENCH_OUT ?= BENCHMARKS.md
 .PHONY: bench
 bench: $(BIN)/.installed
 	scripts/install_system_deps.sh
-	$(BIN)/python scripts/bench.py $(N) --out $(BENCH_OUT) --command 'make bench N="$(N)"'
+	$(BIN)/python -m faqgen.bench.main $(N) --out $(BENCH_OUT) --command 'make bench N="$(N)"'
 
 LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
 
@@ -68,4 +68,4 @@ $(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.j
 
 ## audit: Lighthouse (mobile) on home, guide, a Q&A, channels and lookup; reports in reports/ (slow; not in make test)
 audit: $(BIN)/.installed $(LIGHTHOUSE)
-	$(BIN)/python scripts/audit.py
+	$(BIN)/python -m faqgen.quality.audit

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faqgen.content_loader import load_content
-from faqgen.errors import ContentError
-from faqgen.validate import validate
+from faqgen.content.errors import ContentError
+from faqgen.content.loader import load_content
+from faqgen.content.validate import validate
+from faqgen.paths import PROJECT_ROOT
 
 VALID_FRONT = """---
 id: {id}
@@ -59,3 +60,8 @@ def search(page, site_url: str, query: str) -> list[str]:
         if path not in paths:
             paths.append(path)
     return paths
+
+
+def project_path(*parts: str) -> Path:
+    """A path inside the repository."""
+    return PROJECT_ROOT.joinpath(*parts)

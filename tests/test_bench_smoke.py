@@ -5,11 +5,10 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from bench_report import ROW_NAMES
+from faqgen.bench.report import ROW_NAMES
 from faqgen.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -20,7 +19,7 @@ KB = 1024
 def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[dict]]:
     """Run the benchmark once at N = 50 into a scratch folder (BENCHMARKS.md is left alone)."""
     out = tmp_path_factory.mktemp("bench")
-    cmd = [sys.executable, str(PROJECT_ROOT / "scripts" / "bench.py"), "50", "--queries", "2", "--serve-edits", "1",
+    cmd = [sys.executable, "-m", "faqgen.bench.main", "50", "--queries", "2", "--serve-edits", "1",
            "--out", str(out / "BENCH.md"), "--json", str(out / "bench.json")]
     done = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from build_site import build
-from conftest import serve_directory
+from faqgen.build.safe_build import build
+from faqgen.content.pipeline import load_valid_content
 from faqgen.paths import PROJECT_ROOT
-from faqgen.pipeline import load_valid_content
+from faqgen.static_server import serve
 
 pytestmark = pytest.mark.browser
 STAGE_ORDER = ["urgent", "first", "escalate", "also"]
@@ -154,7 +154,7 @@ def test_channel_name_with_script_tag_shows_as_text(browser, tmp_path: Path) -> 
         "name: 12321 网络不良与垃圾信息举报受理中心", 'name: "12321 <script>alert(1)</script>"'), encoding="utf-8")
     site = tmp_path / "site"
     assert build(site, PROJECT_ROOT / "mkdocs.yml", content, post_steps=False) == 0
-    server, url = serve_directory(site)
+    server, url = serve(site, headers=False)
     context = browser.new_context()
     tab = context.new_page()
     dialogs: list[str] = []

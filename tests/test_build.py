@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from build_site import build
+from faqgen.build.safe_build import build
+from faqgen.content.pipeline import load_valid_content
 from faqgen.paths import PROJECT_ROOT
-from faqgen.pipeline import load_valid_content
 
 CONFIG = PROJECT_ROOT / "mkdocs.yml"
 
@@ -94,7 +94,7 @@ def test_generated_page_never_replaces_a_hand_written_one(tmp_path: Path) -> Non
                       .replace("custom_dir: docs/overrides", f"custom_dir: {docs / 'overrides'}")
                       .replace("  - content\n", f"  - {PROJECT_ROOT / 'content'}\n")
                       .replace("  - scripts/faqgen\n", f"  - {PROJECT_ROOT / 'scripts' / 'faqgen'}\n")
-                      .replace("- scripts/mkdocs_hook.py", f"- {PROJECT_ROOT / 'scripts' / 'mkdocs_hook.py'}"), encoding="utf-8")
+                      .replace("!ENV [FAQGEN_CONTENT_DIR, content]", str(PROJECT_ROOT / "content")), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "out")],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode != 0
@@ -104,7 +104,7 @@ def test_generated_page_never_replaces_a_hand_written_one(tmp_path: Path) -> Non
 
 def test_build_works_from_another_directory_and_leaves_docs_alone(tmp_path: Path) -> None:
     docs_before = tree_digest(PROJECT_ROOT / "docs")
-    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_site.py"), "--no-post",
+    result = subprocess.run([sys.executable, "-m", "faqgen", "build", "--no-post",
                              "--site-dir", str(tmp_path / "site")], cwd="/", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "q" / "jd-baitiao-close" / "index.html").is_file()
@@ -113,7 +113,7 @@ def test_build_works_from_another_directory_and_leaves_docs_alone(tmp_path: Path
 
 def test_content_errors_are_printed_and_exit_non_zero(tmp_path: Path, content_copy: Path) -> None:
     (content_copy / "questions" / "jd-baitiao-close.md").write_text("", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_site.py"), "--content-dir", str(content_copy),
+    result = subprocess.run([sys.executable, "-m", "faqgen", "--content-dir", str(content_copy), "build",
                              "--site-dir", str(tmp_path / "site")], capture_output=True, text=True)
     assert result.returncode == 1
     assert "jd-baitiao-close.md: 文件是空的" in result.stderr

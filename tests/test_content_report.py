@@ -5,14 +5,20 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers import VALID_FRONT, write_page
 
 from faqgen.__main__ import main
-from faqgen.content_loader import load_content
-from faqgen.content_report import (CATEGORIES, content_report, format_report, linked_channels,
-                                   referenced_ids, review_due_before)
-from faqgen.pipeline import load_valid_content
-from faqgen.render_pages import render_site
+from faqgen.content.loader import load_content
+from faqgen.content.pipeline import load_valid_content
+from faqgen.editor.check_report import (
+    CATEGORIES,
+    content_report,
+    format_report,
+    linked_channels,
+    referenced_ids,
+    review_due_before,
+)
+from faqgen.render.pages import render_site
+from helpers import VALID_FRONT, write_page
 
 TODAY = dt.date(2026, 11, 28)
 

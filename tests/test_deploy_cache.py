@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from static_server import HASHED_ASSET
-
-from conftest import project_path
+from faqgen.static_server import HASHED_ASSET
+from helpers import project_path
 
 
 def nginx_long_cache_patterns() -> list[re.Pattern[str]]:

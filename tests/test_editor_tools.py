@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import all_errors, write_page
 
 from faqgen.__main__ import main
-from faqgen.content_loader import load_content, load_or_raise
-from faqgen.new_page import TODO, NewPageError, new_page
+from faqgen.content.loader import load_content, load_or_raise
+from faqgen.content.pipeline import load_valid_content
+from faqgen.editor.new_page import TODO, NewPageError, new_page
 from faqgen.paths import PROJECT_ROOT
-from faqgen.pipeline import load_valid_content
-from faqgen.render_pages import render_site
+from faqgen.render.pages import render_site
+from helpers import all_errors, write_page
 
 
 def test_new_page_is_valid_as_written_and_renders(content_copy: Path) -> None:
@@ -88,7 +88,7 @@ def test_never_overwrites_a_file_even_one_that_does_not_load(content_copy: Path,
     with pytest.raises(NewPageError, match="已经被使用"):
         new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-prepay")
     # Even if the id check missed it, the file is opened for exclusive creation.
-    monkeypatch.setattr("faqgen.new_page.page_ids", lambda *_: set())
+    monkeypatch.setattr("faqgen.editor.new_page.page_ids", lambda *_: set())
     with pytest.raises(NewPageError, match="已经存在"):
         new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-prepay")
     assert broken.read_text(encoding="utf-8") == text

@@ -8,9 +8,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from faqgen.glossary_tooltips import GlossaryTooltips
-from faqgen.pipeline import load_valid_content
-from faqgen.schema import GlossaryTerm
+from faqgen.content.pipeline import load_valid_content
+from faqgen.content.schema import GlossaryTerm
+from faqgen.render.glossary_tooltips import GlossaryTooltips
 
 GLOSSARY = [
     GlossaryTerm(term="逾期", definition="到了还款日还没有还够。", page="p", aliases=["逾期未还"]),
@@ -101,7 +101,7 @@ def test_reader_sees_the_definition_on_hover_and_tap(browser, site_url: str) -> 
                                       has_touch=touch, is_mobile=touch)
         tab = context.new_page()
         outside: list[str] = []
-        tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+        tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)  # noqa: B023 (this iteration's list)
         tab.goto(site_url + "/q/jiebei-10k-unpaid-jail/")
         mark = tab.locator("article abbr", has_text=term).first
         assert mark.inner_text() == term

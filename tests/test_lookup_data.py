@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from faqgen.lookup_data import lookup_json, plain_text, table_rows
-from faqgen.lookup_diagram import routing_svg, wrap
-from faqgen.pipeline import generate, load_valid_content
+from faqgen.content.pipeline import generate, load_valid_content
+from faqgen.render.lookup_data import lookup_json, plain_text, table_rows
+from faqgen.render.lookup_diagram import routing_svg, wrap
 from helpers import all_errors
 
 

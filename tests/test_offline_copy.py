@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from faqgen.build.offline import SHIM, ZIP_FOLDER, ZIP_PATH, mark_as_offline, offline_config, remote_assets
 from faqgen.paths import PROJECT_ROOT
-from offline_copy import SHIM, ZIP_FOLDER, ZIP_PATH, mark_as_offline, offline_config, remote_assets
 
 LOCAL_SCHEMES = ("file://", "data:", "blob:", "about:")
 

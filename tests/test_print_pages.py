@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from faqgen.model import Content, Page
+from faqgen.content.model import Content, Page
+from faqgen.content.pipeline import load_valid_content
 from faqgen.paths import CONTENT_DIR
-from faqgen.pipeline import load_valid_content
 from pdf_helpers import flat, lines, page_png, page_sizes, pdf_pages, require_poppler, stranded_headings
 
 pytestmark = pytest.mark.browser

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
-import pdf_export
-from faqgen.pipeline import generate, load_valid_content
-from faqgen.print_view import page_address, print_pages, section_markdown
-from faqgen.render_pages import PDF_HREF, split_tool_document
+import faqgen.browser
+import faqgen.build.pdf as pdf_export
+from faqgen.content.pipeline import generate, load_valid_content
+from faqgen.render.pages import PDF_HREF, split_tool_document
+from faqgen.render.print_view import page_address, print_pages, section_markdown
 from pdf_helpers import flat, lines, page_png, page_sizes, pdf_pages, require_poppler, stranded_headings
 
 MAX_GUIDE_PDF_PAGES = 40
 CHROME = ["搜索", "打印本页", "跳转至", "回到页面顶部", "首页", "关于本站", "术语表", "打印模板"]
-needs_chromium = pytest.mark.skipif(not pdf_export.CHROMIUM.exists(), reason="no Chromium: the build skips the PDF")
+needs_chromium = pytest.mark.skipif(not faqgen.browser.chromium_available(), reason="no Chromium: the build skips the PDF")
 
 
 def print_view_markdown(content_dir: Path) -> str:
@@ -70,7 +71,7 @@ def test_page_address() -> None:
 
 
 def test_without_chromium_the_build_goes_on_without_the_pdf(tmp_path: Path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr(pdf_export, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setattr(faqgen.browser, "CHROMIUM", tmp_path / "no-chromium")
     home = tmp_path / "index.html"
     home.write_text('<p class="pdf-download pdf-pending">', encoding="utf-8")
     assert pdf_export.export_pdf(tmp_path) is True

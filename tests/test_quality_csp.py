@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from faqgen.static_server import content_security_policy, serve
 from site_crawl import site_pages
-from static_server import content_security_policy, serve
 
 pytestmark = pytest.mark.browser
 

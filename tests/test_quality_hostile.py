@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from build_site import build
-from faqgen.content_loader import load_content
+from faqgen.build.post_steps import SEARCH
+from faqgen.build.safe_build import build
+from faqgen.content.loader import load_content
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
+from faqgen.static_server import serve
 from helpers import errors_for, write_page
-from post_build import SEARCH
 from site_crawl import site_pages
-from static_server import serve
 
 HTML_MESSAGE = "正文里不能写 HTML 标签"
 LINK_MESSAGE = "链接只能是 http(s)、tel:、mailto: 或站内页面"

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_site import build
+from faqgen.build.post_steps import SEARCH
+from faqgen.build.safe_build import build
 from faqgen.paths import PROJECT_ROOT
-from post_build import SEARCH
-from static_server import serve
+from faqgen.static_server import serve
 
 pytestmark = pytest.mark.browser
 

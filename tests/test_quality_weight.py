@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from page_weight import KB, PageWeight, measure
+from faqgen.quality.page_weight import KB, PageWeight, measure
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faqgen.pipeline import generate, load_valid_content
-from faqgen.render_pages import related_pages
+from faqgen.content.pipeline import generate, load_valid_content
+from faqgen.render.pages import related_pages
 from helpers import VALID_FRONT, write_page
 
 

@@ -12,12 +12,23 @@ from pathlib import Path
 
 import pytest
 
-from faqgen.pipeline import load_valid_content
-from conftest import serve_directory
+from faqgen.content.pipeline import load_valid_content
+from faqgen.search.pagefind import (
+    BUNDLE_DIR,
+    COMMON_MIN_PAGES,
+    COMMON_SHARE,
+    PARTS_FILE,
+    UNUSED_UI,
+    Record,
+    build_search_index,
+    collect_records,
+    common_tokens,
+    page_text,
+    search_tokens,
+    shards,
+)
+from faqgen.static_server import serve
 from helpers import search
-from search_index_pagefind import (BUNDLE_DIR, COMMON_MIN_PAGES, COMMON_SHARE, PARTS_FILE, UNUSED_UI, Record,
-                                   build_search_index, collect_records, common_tokens, page_text, search_tokens,
-                                   shards)
 
 SAMPLES = ["借呗", "借呗不还会坐牢吗", "网贷催收", "微信花呗 fenfu", "ＦＥＮＦＵ １２３７８", "征信，还款日！", "a", "", "㐀豈"]
 
@@ -148,7 +159,7 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
     with_token = [number for number, part in enumerate(shards(records, 10))
                   for r in part if token in r.content().split()]
     assert set(with_token) == {0, 1, 2}  # the query below needs every part
-    server, url = serve_directory(site)
+    server, url = serve(site, headers=False)
     try:
         fetched: list[str] = []
         page.on("request", lambda r: fetched.append(r.url))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from faqgen.bench.serve_preview import Served, mkdocs_serve, wait_for_text, with_paragraph
 from helpers import search
-from serve_preview import Served, mkdocs_serve, wait_for_text, with_paragraph
 
 pytestmark = pytest.mark.browser
 

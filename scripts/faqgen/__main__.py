@@ -1,17 +1,17 @@
-"""Command line for editors and CI: `python -m faqgen check`, `new` or `render --out DIR`."""
+"""Command line `faqgen` for editors and CI: `check`, `new`, `render --out DIR`, `build`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from .content_loader import load_content
-from .content_report import content_report, format_report
-from .errors import ContentErrors
-from .new_page import NewPageError, new_page
-from .paths import CONTENT_DIR, PROJECT_ROOT
-from .pipeline import load_valid_content
-from .render_pages import render_site
+from faqgen.content.errors import ContentErrors
+from faqgen.content.loader import load_content
+from faqgen.content.pipeline import load_valid_content
+from faqgen.editor.check_report import content_report, format_report
+from faqgen.editor.new_page import NewPageError, new_page
+from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
+from faqgen.render.pages import render_site
 
 
 def cmd_check(content_dir: Path) -> int:
@@ -82,7 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--id", dest="page_id", help="自己定的 id（小写英文、数字、连字符）；不写就自动生成")
     render = sub.add_parser("render", help="把生成的 Markdown 写到一个文件夹里查看")
     render.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args(argv)
+    # build's own options (--site-dir, --post-steps …) belong to faqgen.build.safe_build, which parses them.
+    sub.add_parser("build", help="生成网站到 site/（失败时保留原有的 site/）；faqgen build --help 看选项", add_help=False)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "build":
+        from faqgen.build.safe_build import main as build_main
+
+        return build_main(["--content-dir", str(args.content_dir), *rest])
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "check":
         return cmd_check(args.content_dir)
     if args.command == "new":

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic content at scale, built and measured against plain Material."""

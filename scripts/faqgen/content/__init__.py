@@ -1,0 +1,1 @@
+"""Content: load the files in content/, check them against the schema and each other, and model them."""

@@ -1,0 +1,188 @@
+"""Read every file in content/, parse it and check it against the schema, collecting all errors."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from faqgen.content.errors import ContentError, ContentErrors
+from faqgen.content.messages import validation_errors
+from faqgen.content.model import KIND_FOLDERS, Content, Page, PageKind
+from faqgen.content.schema import Channel, GlossaryTerm, PageFront, Routing, SearchSettings, Source, Topic
+from faqgen.content.yaml_source import ParsedYaml, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
+
+
+def read_text(path: Path, errors: list[ContentError]) -> str | None:
+    """Read a file as UTF-8; report non-UTF-8 and empty files instead of crashing."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(ContentError(path, None, None, f"文件不是 UTF-8 编码（第 {exc.start} 个字节出错），请用 UTF-8 另存"))
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not text.strip():
+        errors.append(ContentError(path, None, None, "文件是空的"))
+        return None
+    return text
+
+
+def parse_file_yaml(path: Path, text: str, first_line: int, errors: list[ContentError]) -> ParsedYaml | None:
+    """Parse YAML, reporting syntax errors and duplicate keys with their lines."""
+    try:
+        parsed = parse_yaml(text, first_line)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and mark is not None and context.line != mark.line:
+            # An unclosed quote or bracket is found only at the end of the file: name where it began.
+            problem += f"；问题从第 {context.line + first_line} 行开始（{getattr(exc, 'context', '')}）"
+        errors.append(ContentError(path, line, None, f"YAML 格式错误：{problem}（常见原因：冒号后少了空格、缩进不齐、引号没配对、以 {{ 或 [ 开头的文字没加引号）"))
+        return None
+    for key, line in parsed.duplicate_keys:
+        errors.append(ContentError(path, line, key, "这个字段写了两次"))
+    return parsed
+
+
+def check_model(model: type[M], data: object, path: Path, parsed: ParsedYaml,
+                errors: list[ContentError], prefix: tuple = ()) -> M | None:
+    """Validate data against a model; on failure add Chinese errors and return None."""
+    if not isinstance(data, dict):
+        errors.append(ContentError(path, parsed.line_of(prefix), None, "这里应该是“字段: 值”的列表"))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors.extend(validation_errors(exc, model, path, parsed, prefix))
+        return None
+
+
+def load_page(path: Path, kind: PageKind, errors: list[ContentError]) -> Page | None:
+    """Load one Markdown page with YAML front matter."""
+    text = read_text(path, errors)
+    if text is None:
+        return None
+    match = FRONT_MATTER.match(text)
+    if not match:
+        errors.append(ContentError(path, 1, None, "文件开头缺少元数据块：第一行应为 ---，元数据后再用一行 --- 结束"))
+        return None
+    parsed = parse_file_yaml(path, match.group(1) or "", 2, errors)
+    if parsed is None:
+        return None
+    front = check_model(PageFront, parsed.data, path, parsed, errors)
+    body = text[match.end():]
+    body_line = text[: match.end()].count("\n") + 1
+    if not body.strip():
+        errors.append(ContentError(path, body_line, "正文", "正文是空的：元数据下面要写页面内容"))
+        return None
+    if front is None:
+        return None
+    if front.id != path.stem:
+        errors.append(ContentError(path, parsed.line_of(("id",)), "id",
+                                   f"id “{front.id}”要和文件名一致（应为 {front.id}.md，或把 id 改成 {path.stem}）"))
+    return Page(kind, front, body, path, body_line, parsed)
+
+
+def load_list(path: Path, model: type[M], errors: list[ContentError], required: bool = True) -> list[M]:
+    """Load a YAML file holding a list of records of one model."""
+    if not path.exists():
+        if required:
+            errors.append(ContentError(path, None, None, "缺少这个数据文件"))
+        return []
+    text = read_text(path, errors)
+    parsed = parse_file_yaml(path, text, 1, errors) if text is not None else None
+    if parsed is None:
+        return []
+    if not isinstance(parsed.data, list):
+        errors.append(ContentError(path, 1, None, "这个文件应该是一个列表（每项以“- ”开头）"))
+        return []
+    items = [check_model(model, item, path, parsed, errors, (i,)) for i, item in enumerate(parsed.data)]
+    return [item for item in items if item is not None]
+
+
+def load_mapping(path: Path, errors: list[ContentError]) -> dict[str, str]:
+    """Load facts.yml: id → text."""
+    text = read_text(path, errors) if path.exists() else None
+    if not path.exists():
+        errors.append(ContentError(path, None, None, "缺少这个数据文件"))
+    parsed = parse_file_yaml(path, text, 1, errors) if text is not None else None
+    if parsed is None:
+        return {}
+    if not isinstance(parsed.data, dict):
+        errors.append(ContentError(path, 1, None, "这个文件应该是“id: 文字”的列表"))
+        return {}
+    facts: dict[str, str] = {}
+    for key, value in parsed.data.items():
+        if not isinstance(value, (str, int, float)) or not str(value).strip():
+            errors.append(ContentError(path, parsed.line_of((str(key),)), str(key), "应该是一段文字"))
+        elif not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(key)):
+            errors.append(ContentError(path, parsed.line_of((str(key),)), str(key), "id 只能用小写英文字母、数字和连字符"))
+        else:
+            facts[str(key)] = str(value)
+    return facts
+
+
+def load_search(path: Path, errors: list[ContentError]) -> SearchSettings:
+    """Load search.yml (optional)."""
+    if not path.exists():
+        return SearchSettings()
+    text = read_text(path, errors)
+    parsed = parse_file_yaml(path, text, 1, errors) if text is not None else None
+    if parsed is None:
+        return SearchSettings()
+    return check_model(SearchSettings, parsed.data, path, parsed, errors) or SearchSettings()
+
+
+def load_routing(path: Path, errors: list[ContentError]) -> tuple[Routing | None, ParsedYaml | None]:
+    """Load routing.yml (optional): the data behind the channel lookup page."""
+    if not path.exists():
+        return None, None
+    text = read_text(path, errors)
+    parsed = parse_file_yaml(path, text, 1, errors) if text is not None else None
+    if parsed is None:
+        return None, None
+    return check_model(Routing, parsed.data, path, parsed, errors), parsed
+
+
+def load_content(content_dir: Path) -> tuple[Content, list[ContentError]]:
+    """Load everything in content/; returns the parsed content and every schema error found."""
+    errors: list[ContentError] = []
+    pages: list[Page] = []
+    for kind, folder in KIND_FOLDERS.items():
+        for path in sorted((content_dir / folder).glob("*")):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            if path.suffix != ".md":
+                errors.append(ContentError(path, None, None, "页面文件要以 .md 结尾"))
+                continue
+            page = load_page(path, kind, errors)
+            if page is not None:
+                pages.append(page)
+    routing, routing_meta = load_routing(content_dir / "routing.yml", errors)
+    content = Content(
+        pages=pages,
+        topics=load_list(content_dir / "topics.yml", Topic, errors),
+        channels=load_list(content_dir / "channels.yml", Channel, errors),
+        sources=load_list(content_dir / "sources.yml", Source, errors),
+        facts=load_mapping(content_dir / "facts.yml", errors),
+        glossary=load_list(content_dir / "glossary.yml", GlossaryTerm, errors, required=False),
+        search=load_search(content_dir / "search.yml", errors),
+        routing=routing,
+        routing_meta=routing_meta,
+    )
+    return content, errors
+
+
+def load_or_raise(content_dir: Path) -> Content:
+    """Load content and raise ContentErrors if anything is wrong (schema only)."""
+    content, errors = load_content(content_dir)
+    if errors:
+        raise ContentErrors(errors)
+    return content

@@ -1,0 +1,1 @@
+"""Editor tools: the check report and `faqgen new`."""

@@ -1,0 +1,156 @@
+"""The MkDocs plugin `faqgen`: adds the pages generated from content/, teaches jieba our short terms, adds glossary tooltips.
+
+Registered by entry point (pyproject.toml), used in mkdocs.yml as `plugins: - faqgen`. With
+`extra.search_backend: pagefind` Material's search plugin keeps its search box but writes an index
+without documents (the Pagefind post-build step indexes the site instead; under `mkdocs serve`
+this plugin runs that step after each build).
+
+All the logic lives in plain Python (faqgen.content, faqgen.render); this file only connects it to MkDocs.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from faqgen.content.errors import ContentErrors
+from faqgen.content.model import Content
+from faqgen.content.pipeline import load_valid_content
+from faqgen.render.glossary_tooltips import GlossaryTooltips
+from faqgen.render.nav import site_nav
+from faqgen.render.pages import render_site
+from faqgen.search.terms import write_user_dictionary
+
+log = logging.getLogger("mkdocs.plugins.faqgen")
+
+
+class FaqgenConfig(base.Config):
+    """The plugin's options in mkdocs.yml."""
+
+    content_dir = c.Type(str, default="content")  # relative to mkdocs.yml
+
+
+class EmptySearchIndex:
+    """Stands in for Material's lunr index when Pagefind answers search: no documents, same config.
+
+    Material's search box still fetches search/search_index.json (its highlighting reads the
+    config); indexing every page for lunr would only cost build time and a large download.
+    """
+
+    def __init__(self, config: dict[str, object]) -> None:
+        self.config = config
+
+    def add_entry_from_context(self, page: Page) -> None:
+        """Index nothing."""
+
+    def generate_search_index(self, prev: object) -> str:
+        """The index file: Material's search config and no documents."""
+        keys = ("lang", "separator", "pipeline", "fields")
+        return json.dumps({"config": {k: self.config.get(k) for k in keys}, "docs": []}, ensure_ascii=False)
+
+
+def uses_pagefind(config: MkDocsConfig) -> bool:
+    """True when Pagefind answers search (mkdocs.yml extra.search_backend)."""
+    return (config.extra or {}).get("search_backend") == "pagefind"
+
+
+class FaqgenPlugin(BasePlugin[FaqgenConfig]):
+    """Connects the content pipeline to MkDocs; all state of one build lives on the instance."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.content_dir = Path("content")
+        self.content: Content | None = None  # loaded in on_config, used by on_files of the same build
+        self.tooltips: GlossaryTooltips | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve` (which runs no post-build steps)."""
+        self.command = command
+
+    def _content_or_fail(self) -> Content:
+        """Load content, turning content errors into one readable MkDocs error."""
+        try:
+            return load_valid_content(self.content_dir)
+        except ContentErrors as exc:
+            raise PluginError(exc.report()) from None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Before the build: require jieba, load our dictionary into it, and set the nav from content."""
+        try:
+            import jieba
+        except ImportError:  # Material would silently skip Chinese segmentation
+            raise PluginError("没有安装 jieba：中文搜索会失效。请运行 make serve / make build，它们会安装依赖。") from None
+        self.content_dir = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
+        if not self.content_dir.is_dir():
+            raise PluginError(f"找不到内容文件夹 {self.content_dir}（mkdocs.yml 里 faqgen 插件的 content_dir）。")
+        content = self.content = self._content_or_fail()
+        jieba.setLogLevel(logging.WARNING)
+        # One dictionary file per build: concurrent builds must not overwrite each other's.
+        handle, dictionary = tempfile.mkstemp(prefix="faqgen-jieba-", suffix=".txt")
+        os.close(handle)
+        try:
+            jieba.load_userdict(str(write_user_dictionary(content, Path(dictionary))))
+        finally:
+            Path(dictionary).unlink(missing_ok=True)
+        hand_written = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
+        config.nav = site_nav(content, hand_written)
+        self.tooltips = GlossaryTooltips(content.glossary)
+        config.markdown_extensions.append(self.tooltips)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """With Pagefind, Material's lunr index stays empty (the search plugin's on_config has run by now)."""
+        search = config.plugins.get("material/search")
+        if uses_pagefind(config) and search is not None and getattr(search.config, "enabled", False):
+            search.search_index = EmptySearchIndex(dict(search.config))
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep Material's compiled templates on disk: each build, and each `mkdocs serve` rebuild, compiles them again otherwise."""
+        env.bytecode_cache = FileSystemBytecodeCache()  # per-user folder in the temp dir; checks the template source
+        return env
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add every generated page; refuse to shadow a hand-written file in docs/."""
+        content, self.content = self.content or self._content_or_fail(), None
+        pages = render_site(content, site_url=config.site_url or "", directory_urls=config.use_directory_urls)
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"生成的页面 {page.src_uri} 与手写文件 docs/{page.src_uri} 重名：请改名或删除其中一个。")
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        log.info("faqgen: added %d generated pages", len(pages))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Glossary tooltips on every page but the glossary itself (set just before this page renders)."""
+        if self.tooltips is not None:
+            self.tooltips.enabled = page.meta.get("page_kind") != "glossary"
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Under `mkdocs serve`, index the site with Pagefind (`make build` does it as a post-build step).
+
+        In the background: the edited page reloads about half a second sooner, and search follows a moment later.
+        """
+        if self.command == "serve" and uses_pagefind(config):
+            from faqgen.search.pagefind import build_search_index_soon
+
+            build_search_index_soon(Path(config.site_dir))
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+        """Under `mkdocs serve`, rebuild when the content folder in use changes."""
+        server.watch(str(self.content_dir))
+        return server

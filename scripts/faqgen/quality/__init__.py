@@ -1,0 +1,1 @@
+"""Quality: page weight and Lighthouse audits of a served build."""

@@ -1,0 +1,120 @@
+"""Expand {{channel:…}}, {{fact:…}}, {{page:…}} and {{source:…}} references in page text."""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from faqgen.content.model import Content
+
+SHORTCODE = re.compile(r"\{\{\s*(?P<inner>[^{}]*?)\s*\}\}")
+REFERENCE = re.compile(
+    r"^(?P<kind>channel|fact|page|source|diagram):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"(?:\.(?P<field>[a-z_]+)|#(?P<anchor>[^\s#]+))?$"
+)
+CHANNEL_FIELDS = ("name", "number", "operator", "website", "tel")
+CHANNELS_PAGE = "channels.md"
+DIAGRAM_URI = "assets/routing-flow.svg"
+DIAGRAM_ALT = "投诉渠道决策流程图：遇到什么情况、先找谁、不满意再找谁（文字版见投诉渠道查询页的对照表）"
+
+ErrorSink = Callable[[int, str], None]  # (line offset within the text, message)
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What references can point at, and where the pages live."""
+
+    content: Content
+
+    def page_uri(self, page_id: str) -> str | None:
+        """The docs path of a page id, or None if there is no such page."""
+        if page_id == "channels":
+            return CHANNELS_PAGE
+        if page_id == "lookup" and self.content.routing is not None:
+            return "lookup.md"
+        page = self.content.pages_by_id.get(page_id)
+        return page.src_uri if page is not None else None
+
+    def page_title(self, page_id: str) -> str:
+        """The title shown for a page link."""
+        special = {"channels": "投诉渠道一览", "lookup": "投诉渠道查询"}
+        return special.get(page_id) or self.content.page(page_id).front.title
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """A link from one docs file to another, relative so MkDocs can check it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def escape(text: str) -> str:
+    """Make data text safe inside Markdown: HTML is shown as text, never run; [ ] cannot form a link."""
+    return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+
+
+def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
+    """Return the replacement for one reference, or raise ValueError with an editor's message."""
+    ref = REFERENCE.match(match.group("inner"))
+    if not ref:
+        raise ValueError(f"无法识别的引用 “{match.group(0)}”：应为 {{{{channel:ID}}}}、{{{{fact:ID}}}}、{{{{page:ID}}}} 或 {{{{source:ID}}}}")
+    kind, ref_id, field, anchor = ref["kind"], ref["id"], ref["field"], ref["anchor"]
+    content = targets.content
+    if (field or anchor) and not ((kind == "channel" and field) or (kind == "page" and anchor)):
+        raise ValueError(f"引用 “{match.group(0)}” 的写法不对：只有 channel 可以加 .字段，只有 page 可以加 #锚点")
+    if kind == "fact":
+        if ref_id not in content.facts:
+            raise ValueError(f"facts.yml 里没有 “{ref_id}”")
+        return escape(content.facts[ref_id])
+    if kind == "diagram":
+        if ref_id != "routing" or content.routing is None:
+            raise ValueError(f"没有 “{ref_id}” 这张图（可用：routing，需要 routing.yml）")
+        return f"![{DIAGRAM_ALT}]({relative_link(from_uri, DIAGRAM_URI)})"
+    if kind == "source":
+        source = next((s for s in content.sources if s.id == ref_id), None)
+        if source is None:
+            raise ValueError(f"sources.yml 里没有 “{ref_id}”")
+        return escape(source.title)
+    if kind == "page":
+        uri = targets.page_uri(ref_id)
+        if uri is None:
+            raise ValueError(f"没有 id 为 “{ref_id}” 的页面")
+        link = relative_link(from_uri, uri) + (f"#{anchor}" if anchor else "")
+        return f"[{escape(targets.page_title(ref_id))}]({link})"
+    channel = next((c for c in content.channels if c.id == ref_id), None)
+    if channel is None:
+        raise ValueError(f"channels.yml 里没有 “{ref_id}”")
+    if field is None:
+        return f"[{channel_text(channel.name, targets)}]({relative_link(from_uri, CHANNELS_PAGE)}#{channel.id})"
+    if field not in CHANNEL_FIELDS:
+        raise ValueError(f"渠道没有 “{field}” 这一项，可用：{'、'.join(CHANNEL_FIELDS)}")
+    if field in ("number", "tel", "website") and getattr(channel, "website" if field == "website" else "number") is None:
+        raise ValueError(f"渠道 “{ref_id}” 没有填写 {field if field != 'tel' else 'number'}")
+    if field == "tel":
+        return f"[{channel.number}](tel:{channel.number})"
+    if field in ("name", "operator"):
+        return channel_text(getattr(channel, field), targets)
+    return escape(str(getattr(channel, field)))
+
+
+def channel_text(text: str, targets: Targets) -> str:
+    """Channel data text with HTML escaped and {{fact:…}} references filled in (no links)."""
+    return expand(escape(text), targets, CHANNELS_PAGE, lambda _o, _m: None)
+
+
+def expand(text: str, targets: Targets, from_uri: str, on_error: ErrorSink) -> str:
+    """Replace every reference in text; report unknown ones through on_error (line offset, message)."""
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return _resolve(match, targets, from_uri)
+        except ValueError as exc:
+            on_error(text.count("\n", 0, match.start()), str(exc))
+            return match.group(0)
+
+    return SHORTCODE.sub(replace, text)
+
+
+def strip_shortcodes(text: str) -> str:
+    """Text with references removed, for checks that look for hand-typed facts."""
+    return SHORTCODE.sub(" ", text)

@@ -1,0 +1,314 @@
+"""Post-build step: the Pagefind search index (site/pagefind/) that answers Material's search box.
+
+Material's lunr index is one file that grows with every page (1.8 MB gzip at 1,000 Q&As) and
+must be downloaded whole before the first result. Pagefind splits the index into chunks and a
+query downloads only the chunks and result fragments it needs.
+
+What is indexed: on each built page, the element marked `data-pagefind-body` (see
+docs/overrides/main.html: the article of every page that is not excluded from search), without
+any element marked `data-pagefind-ignore`. The result shows the page's `<h1>` and its meta
+description (for Q&As, guides and tools: the short answer).
+
+Chinese words: Pagefind's own segmentation (jieba at index time, the browser's Intl.Segmenter at
+query time) does not agree with itself and splits 借呗, 征信 or 还款日 into single characters,
+so 借呗 also finds pages that only say 花呗 and 借款. Instead, every run of Chinese characters is
+indexed as overlapping character pairs (借呗不还 → 借呗 呗不 不还), the way search engines index
+CJK text without a dictionary, and docs/assets/search-on-demand.js turns the query into the same
+pairs. A pair is written as an ASCII word (`zq` + four letters a–p per character, one letter per
+hex digit of the code point), so neither Pagefind's segmenter nor the browser's can split it
+again. Letters and digits (fenfu, 12378) are indexed as words, lower-case. search_tokens() and
+its JavaScript twin must stay identical (tests/test_search_index.py runs both).
+
+Large sites (measured with `make bench`, see BENCHMARKS.md): from COMMON_MIN_PAGES pages on, a pair
+found on more than COMMON_SHARE of the pages counts only in titles and short answers
+(common_tokens()), and from SHARD_PAGES pages on the index is built in parts (shards()) that the
+browser merges, because Pagefind's indexer keeps a whole run in memory.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
+# Pagefind's ready-made search interfaces: Material's search box is the interface, so they are not shipped.
+UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+LANGUAGE = "zh"  # the language of every record: Pagefind picks the index by <html lang="zh">
+TOKEN_PREFIX = "zq"  # no Chinese pinyin or English word starts with zq
+HEX_LETTERS = "abcdefghijklmnop"
+# One run of Chinese characters (Basic Multilingual Plane, so four hex digits each), or one word of letters and digits.
+TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
+# Elements that end a run of text, so a pair never joins the end of one paragraph to the next.
+BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+          "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+          "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+SKIPPED = {"script", "style", "template", "noscript", "svg"}
+BODY_START = re.compile(r"<[a-z][a-z0-9]*\s[^>]*\bdata-pagefind-body\b", re.I)
+# Pages per Pagefind run (its memory grows with the pages of a run); a larger site is indexed in
+# parts that the browser searches together (search-on-demand.js reads PARTS_FILE).
+SHARD_PAGES = 5000
+PART_PREFIX = "part-"
+PARTS_FILE = "parts.json"
+PART_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
+# Large sites only: a word on more than this share of the pages is indexed only in titles and short answers.
+COMMON_MIN_PAGES = 1000
+COMMON_SHARE = 0.2
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@functools.cache  # a few thousand distinct characters, millions of lookups
+def _letters(char: str) -> str:
+    """Four letters a–p for one character, one per hex digit of its code point."""
+    return "".join(HEX_LETTERS[int(digit, 16)] for digit in f"{ord(char):04x}")
+
+
+def search_tokens(text: str) -> list[str]:
+    """The words Pagefind indexes (and a query is turned into): Chinese character pairs, latin words."""
+    tokens: list[str] = []
+    for run in TERM.findall(unicodedata.normalize("NFKC", text).lower()):
+        if run[0].isascii():
+            tokens.append(run)
+        elif len(run) == 1:
+            tokens.append(TOKEN_PREFIX + _letters(run))
+        else:
+            codes = [_letters(char) for char in run]
+            tokens.extend(TOKEN_PREFIX + a + b for a, b in zip(codes, codes[1:], strict=False))
+    return tokens
+
+
+@dataclass
+class PageText:
+    """What one built page gives the index."""
+
+    body_found: bool = False
+    title: str = ""
+    description: str = ""
+    chunks: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
+
+
+class _BodyParser(HTMLParser):
+    """Collects the text of [data-pagefind-body] minus [data-pagefind-ignore], its first <h1> and the meta description."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = PageText()
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, inside body, ignored)
+        self.in_h1 = False
+        self.h1_done = False
+
+    def _state(self) -> tuple[bool, bool]:
+        return (self.stack[-1][1], self.stack[-1][2]) if self.stack else (False, False)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        if tag == "meta" and names.get("name") == "description":
+            self.page.description = names.get("content") or ""
+        inside, ignored = self._state()
+        if tag in BLOCKS and inside:
+            self.page.chunks.append("\n")
+        if tag in VOID:
+            return
+        if "data-pagefind-body" in names:
+            inside = self.page.body_found = True
+        ignored = ignored or "data-pagefind-ignore" in names or tag in SKIPPED
+        self.stack.append((tag, inside, ignored))
+        if tag == "h1" and inside and not ignored and not self.h1_done:
+            self.in_h1 = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        inside = False  # an end tag with nothing open (the parser may start mid-page) adds nothing
+        while self.stack:  # tolerate unclosed elements such as <p> and <li>
+            open_tag, inside, _ignored = self.stack.pop()
+            if open_tag == tag:
+                break
+        if tag in BLOCKS and inside:
+            self.page.chunks.append("\n")
+        if tag == "h1" and self.in_h1:
+            self.in_h1, self.h1_done = False, True
+
+    def handle_data(self, data: str) -> None:
+        inside, ignored = self._state()
+        if inside and not ignored:
+            self.page.chunks.append(data)
+            if self.in_h1:
+                self.page.title += data
+
+
+def page_text(html: str) -> PageText:
+    """The indexed text, title and description of one built page."""
+    parser = _BodyParser()
+    # Only the <head> (for the description) and the page from the indexed element on are parsed:
+    # the header and navigation before it are most of a Material page and hold nothing to index.
+    body = BODY_START.search(html)
+    head_end = html.find("</head>")
+    parser.feed(html[:head_end] + html[body.start():] if body and 0 <= head_end < body.start() else html)
+    parser.close()
+    page = parser.page
+    page.title = " ".join(page.title.split()).removesuffix("#").strip()  # without the permalink sign
+    return page
+
+
+def page_url(site_dir: Path, path: Path) -> str:
+    """The page's address from the site root, as Pagefind records it (/q/x/ for q/x/index.html)."""
+    relative = path.relative_to(site_dir).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+@dataclass
+class Record:
+    """One page for the index: its title and short answer (shown in results) and its text as tokens."""
+
+    url: str
+    title: str
+    summary: str
+    body: str  # the page's indexed text as space-separated tokens
+
+    def content(self, common: frozenset[str] = frozenset()) -> str:
+        """The tokens Pagefind indexes for this page; words in `common` count only in the title and short answer."""
+        # The title twice: a page whose title matches ranks above pages that only mention the words.
+        title = search_tokens(self.title) * 2
+        if not common:
+            return " ".join(title) + " " + self.body
+        kept = [token for token in self.body.split() if token not in common]
+        return " ".join(title + search_tokens(self.summary) + kept)
+
+
+def collect_records(site_dir: Path) -> list[Record]:
+    """Every page of the built site that has a data-pagefind-body element."""
+    records = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.relative_to(site_dir).parts[0] == BUNDLE_DIR:
+            continue
+        page = page_text(path.read_text(encoding="utf-8"))
+        if page.body_found:
+            records.append(Record(page_url(site_dir, path), page.title, page.description,
+                                  " ".join(search_tokens(page.text))))
+    return records
+
+
+def common_tokens(records: list[Record]) -> frozenset[str]:
+    """Words on more than COMMON_SHARE of the pages, once there are COMMON_MIN_PAGES pages (else none).
+
+    On a large site such a word (借呗, 征信, 还款 on a site about them) says little about a page where
+    it only appears in the text, yet every query for it makes the browser score thousands of pages
+    (measured: ~0.6 s for a word on all of 10,000 pages) and makes the index build need gigabytes.
+    Such words still match where they matter: a page's title and short answer.
+    """
+    if len(records) < COMMON_MIN_PAGES:
+        return frozenset()
+    pages_with: Counter[str] = Counter()
+    for record in records:
+        pages_with.update(set(record.body.split()))
+    return frozenset(token for token, pages in pages_with.items() if pages > COMMON_SHARE * len(records))
+
+
+def write_pages(records: list[Record], folder: Path, common: frozenset[str] = frozenset()) -> None:
+    """One small HTML file per record, at the page's own path: the tokens as body, title and summary as metadata."""
+    for record in records:
+        path = folder / record.url.lstrip("/") / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>-</title></head><body>'
+            f'<p data-pagefind-meta="title">{html.escape(record.title)}</p>'
+            f'<p data-pagefind-meta="summary">{html.escape(record.summary)}</p>'
+            f"<main data-pagefind-body>{record.content(common)}</main></body></html>\n", encoding="utf-8")
+
+
+def run_pagefind(pages_dir: Path, out_dir: Path) -> bool:
+    """Index pages_dir with the pinned Pagefind binary into out_dir; True when it succeeded."""
+    from pagefind_bin_extended import get_executable
+
+    cmd = [str(get_executable()), "--site", str(pages_dir), "--output-path", str(out_dir), "--silent"]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"搜索索引：Pagefind 出错：\n{(done.stdout + done.stderr)[-3000:]}", file=sys.stderr)
+    return done.returncode == 0
+
+
+def shards(records: list[Record], shard_pages: int) -> list[list[Record]]:
+    """Split the records into as few parts of at most shard_pages as possible, dealt out in turn.
+
+    Dealt, not cut in runs: every part then holds a mix of all topics, so word statistics (and the
+    scores Pagefind computes from them in each part) stay comparable when the browser merges results.
+    """
+    count = max(1, -(-len(records) // shard_pages))
+    return [records[i::count] for i in range(count)]
+
+
+def part_dir(out_dir: Path, number: int) -> Path:
+    """Where part `number` of the index goes: the first is the main bundle, the others inside it."""
+    return out_dir if number == 0 else out_dir / f"{PART_PREFIX}{number + 1}"
+
+
+def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
+    """Write site_dir/pagefind/ (the Pagefind bundle and index, in parts on large sites); False stops the build."""
+    started = time.perf_counter()
+    try:
+        import pagefind_bin_extended  # noqa: F401  (the pinned binary, pagefind[extended] in requirements.txt)
+    except ImportError:
+        print("搜索索引：没有安装 pagefind[extended]（requirements.txt），无法生成搜索。", file=sys.stderr)
+        return False
+    records = collect_records(site_dir)
+    if not records:
+        print("搜索索引：没有一个页面带 data-pagefind-body（docs/overrides/main.html），无法生成搜索。", file=sys.stderr)
+        return False
+    out_dir = site_dir / BUNDLE_DIR
+    common = common_tokens(records)
+    parts = shards(records, shard_pages)
+    # Pagefind's Python API waits 0.1 s per record (its service polls), so the records are written
+    # as small HTML files and indexed by the command-line binary, one run per part: Pagefind holds a
+    # whole run in memory (measured: ~0.5 MB per page of our text), so parts keep a large build under 2 GB.
+    for number, part in enumerate(parts):
+        with tempfile.TemporaryDirectory(prefix="faqgen-pagefind-") as tmp:
+            write_pages(part, Path(tmp), common)
+            if not run_pagefind(Path(tmp), part_dir(out_dir, number)):
+                return False
+        # The browser runs the main bundle's code and WebAssembly for every part; the parts keep only their index.
+        for name in UNUSED_UI + (() if number == 0 else PART_UNUSED):
+            (part_dir(out_dir, number) / name).unlink(missing_ok=True)
+    extra = [f"{part_dir(out_dir, n).name}/" for n in range(1, len(parts))]
+    (out_dir / PARTS_FILE).write_text(json.dumps(extra), encoding="utf-8")
+    if not (out_dir / "pagefind.js").is_file():
+        print(f"搜索索引：Pagefind 没有写出 {BUNDLE_DIR}/pagefind.js。", file=sys.stderr)
+        return False
+    pruned = f"，{len(common)} 个常见词只按标题和简短回答索引" if common else ""
+    split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
+    print(f"搜索索引：{len(records)} 个页面{pruned}{split}（{time.perf_counter() - started:.1f} 秒）")
+    return True
+
+
+_one_at_a_time = threading.Lock()
+
+
+def build_search_index_soon(site_dir: Path) -> threading.Thread:
+    """Index in a background thread, one run at a time: `mkdocs serve` reloads the page without waiting for search."""
+    def run() -> None:
+        with _one_at_a_time:
+            if not build_search_index(site_dir):
+                print("搜索索引：生成失败，预览里的搜索可能不是最新的（见上面的信息）。", file=sys.stderr)
+
+    thread = threading.Thread(target=run, name="pagefind-index", daemon=True)
+    thread.start()
+    return thread
+
+
+if __name__ == "__main__":
+    sys.exit(0 if build_search_index(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("site")) else 1)
