@@ -87,6 +87,17 @@ def test_level_one_heading_in_body(content_copy: Path) -> None:
     assert messages(content_copy, path) == ["正文里不要写一级标题（# 开头）：标题由 title 字段生成，正文从 ## 开始"]
 
 
+def test_glossary_must_point_at_a_page_that_uses_the_term(content_copy: Path) -> None:
+    glossary = content_copy / "glossary.yml"
+    write_page(content_copy, "x-term-page", body="\n## 说明\n\n这一页讲的是别的事情。\n")
+    glossary.write_text("- term: 测试专用词\n  definition: 一个测试用的定义。\n  page: x-term-page\n", encoding="utf-8")
+    [message] = messages(content_copy, glossary)
+    assert "x-term-page" in message and "没有出现“测试专用词”" in message
+    glossary.write_text("- term: 测试专用词\n  definition: 一个测试用的定义。\n  page: x-term-page\n  aliases: [别的事情]\n",
+                        encoding="utf-8")
+    assert messages(content_copy, glossary) == []
+
+
 def test_glossary_must_point_at_a_page(content_copy: Path) -> None:
     glossary = content_copy / "glossary.yml"
     glossary.write_text("- term: 测试词\n  definition: 一个测试用的定义。\n  page: no-such-page\n", encoding="utf-8")

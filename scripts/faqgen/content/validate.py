@@ -108,10 +108,16 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
                    lambda _o, msg, w=where: errors.append(ContentError(content_dir / "channels.yml", None, w, msg)))
             for _offset, msg in typed_facts(value, content, allow_numbers=True):
                 errors.append(ContentError(content_dir / "channels.yml", None, where, msg))
-    page_ids = {p.id for p in content.pages}
+    pages = {p.id: p for p in content.pages}
     for term in content.glossary:
-        if term.page not in page_ids:
+        page = pages.get(term.page)
+        if page is None:
             errors.append(ContentError(content_dir / "glossary.yml", None, f"{term.term}.page", f"没有 id 为 “{term.page}” 的页面"))
+        elif not any(word in page_text for page_text in (page.front.title, page.front.short_answer, page.body)
+                     for word in (term.term, *term.aliases)):
+            errors.append(ContentError(content_dir / "glossary.yml", None, f"{term.term}.page",
+                                       f"页面 {term.page}（{page.front.title}）里没有出现“{term.term}”或它的别称："
+                                       "术语表要指向讲清这个词的页面"))
     return errors
 
 
