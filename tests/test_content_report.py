@@ -110,6 +110,22 @@ def test_unused_source(content_copy: Path) -> None:
     assert not [n for n in notices(content_copy, "unused-source") if "test-source" in n.message]
 
 
+@pytest.mark.parametrize(("source_id", "url", "flagged"), [
+    ("test-law", "https://flk.npc.gov.cn", True),
+    ("test-law", "https://www.court.gov.cn/", True),
+    ("test-law", "https://www.court.gov.cn/fabu/xiangqing/212781.html", False),
+    ("test-law", "https://flk.npc.gov.cn/detail2.html?ZmY4MDgx", False),
+    ("site-test", "https://ipcrs.pbccrc.org.cn", False),  # a website itself: its home page is the right address
+])
+def test_source_pointing_at_a_home_page(content_copy: Path, source_id: str, url: str, flagged: bool) -> None:
+    with (content_copy / "sources.yml").open("a", encoding="utf-8") as out:
+        out.write(f"- id: {source_id}\n  title: 测试来源\n  publisher: 测试\n  url: {url}\n  kind: official\n")
+    found = [n for n in notices(content_copy, "home-page-url") if f"来源 {source_id} " in n.message]
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].line is not None and found[0].field == "url"
+
+
 def test_question_without_keywords(content_copy: Path) -> None:
     no_keywords = VALID_FRONT.format(id="test-nokw").replace("keywords: [测试]\n", "")
     question = write_page(content_copy, "test-nokw", no_keywords)

@@ -20,19 +20,19 @@ from helpers import all_errors, write_page
 
 def test_new_page_is_valid_as_written_and_renders(content_copy: Path) -> None:
     content = load_or_raise(content_copy)
-    path = new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-prepay", today=dt.date(2026, 11, 2))
-    assert path == content_copy / "questions" / "jiebei-prepay.md"
+    path = new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-example-new", today=dt.date(2026, 11, 2))
+    assert path == content_copy / "questions" / "jiebei-example-new.md"
     assert all_errors(content_copy) == []
-    page = load_valid_content(content_copy).page("jiebei-prepay")
+    page = load_valid_content(content_copy).page("jiebei-example-new")
     assert (page.front.title, page.front.topic, page.front.reviewed) == ("借呗怎么提前还款", "jiebei", dt.date(2026, 11, 2))
     assert page.front.keywords == [] and page.front.related == []
     assert TODO in page.front.short_answer and TODO in page.body
     rendered = {p.src_uri: p.markdown for p in render_site(load_valid_content(content_copy))}
-    assert "# 借呗怎么提前还款" in rendered["q/jiebei-prepay.md"]
+    assert "# 借呗怎么提前还款" in rendered["q/jiebei-example-new.md"]
 
 
 def test_every_field_is_present_with_a_hint(content_copy: Path) -> None:
-    path = new_page(load_or_raise(content_copy), content_copy, "借呗怎么提前还款", "jiebei", "jiebei-prepay")
+    path = new_page(load_or_raise(content_copy), content_copy, "借呗怎么提前还款", "jiebei", "jiebei-example-new")
     front = path.read_text(encoding="utf-8").split("---")[1]
     for field in ("id", "title", "topic", "short_answer", "keywords", "related", "sources", "reviewed"):
         assert re.search(rf"^# .*\n{field}:", front, re.M), f"{field} has no hint comment above it"
@@ -40,8 +40,8 @@ def test_every_field_is_present_with_a_hint(content_copy: Path) -> None:
 
 def test_placeholder_source_is_official_and_marked(content_copy: Path) -> None:
     content = load_or_raise(content_copy)
-    new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-prepay")
-    new = load_valid_content(content_copy).page("jiebei-prepay")
+    new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-example-new")
+    new = load_valid_content(content_copy).page("jiebei-example-new")
     kinds = {s.id: s.kind for s in content.sources}
     assert [kinds[r.id] for r in new.front.source_refs()] == ["official"]
     assert new.front.source_refs()[0].detail.startswith(TODO)
@@ -82,23 +82,23 @@ def test_refuses_what_would_not_be_a_valid_new_page(content_copy: Path, question
 
 def test_never_overwrites_a_file_even_one_that_does_not_load(content_copy: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = write_page(content_copy, "jiebei-prepay", front="---\nnot: valid\n---\n")
+    broken = write_page(content_copy, "jiebei-example-new", front="---\nnot: valid\n---\n")
     text = broken.read_text(encoding="utf-8")
     content = load_content(content_copy)[0]  # loaded despite the broken file, as `faqgen new` does
     with pytest.raises(NewPageError, match="已经被使用"):
-        new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-prepay")
+        new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-example-new")
     # Even if the id check missed it, the file is opened for exclusive creation.
     monkeypatch.setattr("faqgen.editor.new_page.page_ids", lambda *_: set())
     with pytest.raises(NewPageError, match="已经存在"):
-        new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-prepay")
+        new_page(content, content_copy, "借呗怎么提前还款", "jiebei", "jiebei-example-new")
     assert broken.read_text(encoding="utf-8") == text
 
 
 def test_cli_prints_the_path(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--content-dir", str(content_copy), "new", "--question", "借呗怎么提前还款", "--topic", "jiebei", "--id", "jiebei-prepay"])
+    code = main(["--content-dir", str(content_copy), "new", "--question", "借呗怎么提前还款", "--topic", "jiebei", "--id", "jiebei-example-new"])
     out = capsys.readouterr().out
     assert code == 0
-    assert out.splitlines()[0] == str(content_copy / "questions" / "jiebei-prepay.md")
+    assert out.splitlines()[0] == str(content_copy / "questions" / "jiebei-example-new.md")
 
 
 def test_cli_asks_when_run_in_a_terminal(content_copy: Path, monkeypatch: pytest.MonkeyPatch,

@@ -28,7 +28,8 @@ def test_question_page_anatomy_in_order(content_copy: Path) -> None:
     order = ["# 欠借呗 1 万元不还会坐牢吗", "最近审核：", "简短回答", "## 相关问题", "## 来源", "不是法律意见"]
     positions = [md.index(marker) for marker in order]
     assert positions == sorted(positions)
-    assert 'datetime="2026-11-28"' in md and "2026 年 11 月 28 日" in md
+    reviewed = load_valid_content(content_copy).page("jiebei-10k-unpaid-jail").front.reviewed
+    assert f'datetime="{reviewed.isoformat()}"' in md and f"{reviewed.year} 年 {reviewed.month} 月 {reviewed.day} 日" in md
 
 
 def test_short_answer_is_the_meta_description(content_copy: Path) -> None:

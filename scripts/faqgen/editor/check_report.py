@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -21,9 +22,11 @@ CATEGORIES = {
     "no-official": "没有官方来源（法律法规、政府或监管部门）",
     "unused-channel": "没有任何页面用到的渠道",
     "unused-source": "没有任何页面用到的来源",
+    "home-page-url": "来源网址只是网站首页（读者找不到文件本身）",
     "no-keywords": "没有写常见问法（keywords）的问答",
     "todo": "还有【待填写】没写完",
 }
+WEBSITE_PREFIX = "site-"  # sources.yml: a source whose id starts so is a website itself, so its home page is right
 LOOKUP_DATA = "routing.yml"  # the channel lookup's data, when there is one
 REFERENCE_ID = re.compile(r"^\s*(?P<kind>channel|source):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)")
 CHANNEL_LINK = re.compile(rf"{re.escape(CHANNELS_PAGE)}#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)")
@@ -120,6 +123,15 @@ def _unused(content: Content, content_dir: Path) -> list[Notice]:
     return notices
 
 
+def _home_page_urls(content: Content, content_dir: Path) -> list[Notice]:
+    """Sources whose url is a site's home page: the reader cannot find the document from it."""
+    path = content_dir / "sources.yml"
+    return [Notice("home-page-url", path, _line_of_id(path, s.id), "url",
+                   f"来源 {s.id} 的网址 {s.url} 只是网站首页：请换成文件本身的网址；实在找不到，就在 title 里写明文件名称和文号")
+            for s in content.sources
+            if not s.id.startswith(WEBSITE_PREFIX) and urlsplit(s.url).path in ("", "/") and not urlsplit(s.url).query]
+
+
 def _no_keywords(content: Content) -> list[Notice]:
     """Q&As without keywords: readers' own words help search find them."""
     return [Notice("no-keywords", p.path, p.meta.line_of(("keywords",)), "keywords",
@@ -141,7 +153,7 @@ def _todo_markers(content_dir: Path) -> list[Notice]:
 def content_report(content: Content, content_dir: Path, today: dt.date | None = None) -> list[Notice]:
     """Every reminder for valid content, in CATEGORIES order."""
     return [*_stale(content, today or dt.date.today()), *_no_official(content), *_unused(content, content_dir),
-            *_no_keywords(content), *_todo_markers(content_dir)]
+            *_home_page_urls(content, content_dir), *_no_keywords(content), *_todo_markers(content_dir)]
 
 
 def format_report(notices: list[Notice]) -> str:
