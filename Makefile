@@ -27,9 +27,16 @@ build: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/faqgen check
 
+## fix-copy: fix spaces and punctuation between Chinese, Latin letters and digits in page bodies (autocorrect)
+.PHONY: fix-copy
+fix-copy: $(BIN)/.installed
+	$(BIN)/faqgen fix-copy
+
 ## test: install what the tests need (venv, Chromium, CJK fonts) and run them
 test: $(BIN)/.installed
 	scripts/install_system_deps.sh
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m pytest
 
 clean:

@@ -1,4 +1,5 @@
 """`make check` reminders: stale reviews, no official source, unused channels and sources, no keywords, 【待填写】."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,11 +34,14 @@ def about(content_dir: Path, category: str, path: Path) -> list[str]:
     return [n.message for n in notices(content_dir, category) if n.path == path]
 
 
-@pytest.mark.parametrize("today, due", [
-    (dt.date(2026, 11, 28), dt.date(2025, 11, 28)),
-    (dt.date(2024, 2, 29), dt.date(2023, 2, 28)),
-    (dt.date(2026, 1, 31), dt.date(2025, 1, 31)),
-])
+@pytest.mark.parametrize(
+    "today, due",
+    [
+        (dt.date(2026, 11, 28), dt.date(2025, 11, 28)),
+        (dt.date(2024, 2, 29), dt.date(2023, 2, 28)),
+        (dt.date(2026, 1, 31), dt.date(2025, 1, 31)),
+    ],
+)
 def test_review_is_due_after_twelve_months(today: dt.date, due: dt.date) -> None:
     assert review_due_before(today) == due
 
@@ -53,7 +57,9 @@ def test_stale_pages_need_review(content_copy: Path, reviewed: str, stale: bool)
 
 
 def test_page_without_official_source(content_copy: Path) -> None:
-    only_operator = VALID_FRONT.format(id="test-operator").replace("  - law-civil-code", "  - alipay\n  - news-ant-rebrand-2021")
+    only_operator = VALID_FRONT.format(id="test-operator").replace(
+        "  - law-civil-code", "  - alipay\n  - news-ant-rebrand-2021"
+    )
     path = write_page(content_copy, "test-operator", only_operator)
     assert about(content_copy, "no-official", path) == ["来源里没有官方来源，请补上法律法规或监管部门的依据"]
     assert about(content_copy, "no-official", write_page(content_copy, "test-official")) == []
@@ -104,19 +110,24 @@ def test_channels_linked_only_by_the_site_templates_count(content_copy: Path) ->
 
 def test_unused_source(content_copy: Path) -> None:
     with (content_copy / "sources.yml").open("a", encoding="utf-8") as out:
-        out.write("- id: test-source\n  title: 测试来源\n  publisher: 测试\n  url: https://example.org\n  kind: official\n")
+        out.write(
+            "- id: test-source\n  title: 测试来源\n  publisher: 测试\n  url: https://example.org\n  kind: official\n"
+        )
     assert [n for n in notices(content_copy, "unused-source") if "test-source" in n.message]
     write_page(content_copy, "test-cite", body="\n## 说明\n\n见 {{source:test-source}}。\n")
     assert not [n for n in notices(content_copy, "unused-source") if "test-source" in n.message]
 
 
-@pytest.mark.parametrize(("source_id", "url", "flagged"), [
-    ("test-law", "https://flk.npc.gov.cn", True),
-    ("test-law", "https://www.court.gov.cn/", True),
-    ("test-law", "https://www.court.gov.cn/fabu/xiangqing/212781.html", False),
-    ("test-law", "https://flk.npc.gov.cn/detail2.html?ZmY4MDgx", False),
-    ("site-test", "https://ipcrs.pbccrc.org.cn", False),  # a website itself: its home page is the right address
-])
+@pytest.mark.parametrize(
+    ("source_id", "url", "flagged"),
+    [
+        ("test-law", "https://flk.npc.gov.cn", True),
+        ("test-law", "https://www.court.gov.cn/", True),
+        ("test-law", "https://www.court.gov.cn/fabu/xiangqing/212781.html", False),
+        ("test-law", "https://flk.npc.gov.cn/detail2.html?ZmY4MDgx", False),
+        ("site-test", "https://ipcrs.pbccrc.org.cn", False),  # a website itself: its home page is the right address
+    ],
+)
 def test_source_pointing_at_a_home_page(content_copy: Path, source_id: str, url: str, flagged: bool) -> None:
     with (content_copy / "sources.yml").open("a", encoding="utf-8") as out:
         out.write(f"- id: {source_id}\n  title: 测试来源\n  publisher: 测试\n  url: {url}\n  kind: official\n")
@@ -126,10 +137,25 @@ def test_source_pointing_at_a_home_page(content_copy: Path, source_id: str, url:
         assert found[0].line is not None and found[0].field == "url"
 
 
+def test_copy_lint_reports_body_lines_and_fix_copy_leaves_front_matter_alone(content_copy: Path) -> None:
+    front = VALID_FRONT.format(id="test-copy").replace("keywords: [测试]", "keywords: [借呗逾期, 借呗 逾期]")
+    path = write_page(content_copy, "test-copy", front, body="\n## 说明\n\n晚上21点打来，欠了3000元。\n")
+    [notice] = [n for n in notices(content_copy, "copy") if n.path == path]
+    assert notice.line == front.count("\n") + 4  # the body's fourth line, counted in the whole file
+    assert "21 点" in notice.message and "3000 元" in notice.message
+    assert main(["--content-dir", str(content_copy), "fix-copy"]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(front)  # YAML untouched: a Chinese comma would merge the keywords
+    assert "晚上 21 点打来，欠了 3000 元。" in text
+    assert not [n for n in notices(content_copy, "copy") if n.path == path]
+
+
 def test_question_without_keywords(content_copy: Path) -> None:
     no_keywords = VALID_FRONT.format(id="test-nokw").replace("keywords: [测试]\n", "")
     question = write_page(content_copy, "test-nokw", no_keywords)
-    tool = write_page(content_copy, "test-tool-nokw", no_keywords.replace("test-nokw", "test-tool-nokw"), folder="tools")
+    tool = write_page(
+        content_copy, "test-tool-nokw", no_keywords.replace("test-nokw", "test-tool-nokw"), folder="tools"
+    )
     assert about(content_copy, "no-keywords", question) == ["没有常见问法；写几个读者会在搜索框里输入的说法"]
     assert about(content_copy, "no-keywords", tool) == []
 
@@ -148,7 +174,9 @@ def test_report_lists_every_category(content_copy: Path) -> None:
         assert title in text
 
 
-def test_check_exits_zero_with_reminders_and_one_on_errors(content_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_exits_zero_with_reminders_and_one_on_errors(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_page(content_copy, "test-todo", body="\n## 说明\n\n【待填写】\n")
     assert main(["--content-dir", str(content_copy), "check"]) == 0
     out = capsys.readouterr().out

@@ -1,4 +1,5 @@
-"""Command line `faqgen` for editors and CI: `check`, `new`, `render --out DIR`, `build`."""
+"""Command line `faqgen` for editors and CI: `check`, `fix-copy`, `new`, `render --out DIR`, `build`."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,6 +10,7 @@ from faqgen.content.errors import ContentErrors
 from faqgen.content.loader import load_content
 from faqgen.content.pipeline import load_valid_content
 from faqgen.editor.check_report import content_report, format_report
+from faqgen.editor.copy_lint import fix_copy
 from faqgen.editor.new_page import NewPageError, new_page
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
 from faqgen.render.pages import render_site
@@ -29,7 +31,7 @@ def cmd_check(content_dir: Path) -> int:
 def _ask(prompt: str) -> str:
     """Read one answer from the terminal; refuse when there is no terminal to ask."""
     if not sys.stdin.isatty():
-        raise NewPageError(f"缺少{prompt}：请写在命令里，例如 make new Q=\"借呗怎么提前还款\" TOPIC=jiebei")
+        raise NewPageError(f'缺少{prompt}：请写在命令里，例如 make new Q="借呗怎么提前还款" TOPIC=jiebei')
     return input(f"{prompt}：").strip()
 
 
@@ -50,8 +52,10 @@ def cmd_new(content_dir: Path, question: str | None, topic: str | None, page_id:
     except ValueError:
         shown = path
     print(shown)
-    print(f"已新建问答，网址将是 /q/{path.stem}/（id 发布后不要改）。把文件里的【待填写】都换成内容，"
-          "然后运行 make check 检查、make serve 预览。")
+    print(
+        f"已新建问答，网址将是 /q/{path.stem}/（id 发布后不要改）。把文件里的【待填写】都换成内容，"
+        "然后运行 make check 检查、make serve 预览。"
+    )
     return 0
 
 
@@ -76,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="检查 content/ 里的所有文件")
+    sub.add_parser("fix-copy", help="按中文排版规范修改页面正文里的空格和标点（不改 front matter）")
     new = sub.add_parser("new", help="新建一个问答文件")
     new.add_argument("--question", help="问题，即页面标题")
     new.add_argument("--topic", help="话题 id（见 content/topics.yml）")
@@ -83,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     render = sub.add_parser("render", help="把生成的 Markdown 写到一个文件夹里查看")
     render.add_argument("--out", type=Path, required=True)
     # build's own options (--site-dir, --post-steps …) belong to faqgen.build.safe_build, which parses them.
-    sub.add_parser("build", help="生成网站到 site/（失败时保留原有的 site/）；faqgen build --help 看选项", add_help=False)
+    sub.add_parser(
+        "build", help="生成网站到 site/（失败时保留原有的 site/）；faqgen build --help 看选项", add_help=False
+    )
     args, rest = parser.parse_known_args(argv)
     if args.command == "build":
         from faqgen.build.safe_build import main as build_main
@@ -93,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "check":
         return cmd_check(args.content_dir)
+    if args.command == "fix-copy":
+        changed = fix_copy(args.content_dir)
+        print(f"已修改 {len(changed)} 个文件" + "".join(f"\n  {p}" for p in changed))
+        return 0
     if args.command == "new":
         return cmd_new(args.content_dir, args.question, args.topic, args.page_id)
     return cmd_render(args.content_dir, args.out)
