@@ -1,4 +1,5 @@
 """Shared fixtures: a scratch copy of content/, a built site, a local server and headless Chromium."""
+
 from __future__ import annotations
 
 import shutil
@@ -55,7 +56,10 @@ def page(browser: object) -> Iterator[object]:
     context.set_default_timeout(10_000)
     tab = context.new_page()
     outside: list[str] = []
-    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    tab.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,
+    )
     yield tab
     context.close()
     assert not outside, f"requests left 127.0.0.1: {outside}"

@@ -1,4 +1,5 @@
 """Small helpers for tests: writing content files, searching the built site like a reader."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,8 +24,9 @@ reviewed: 2026-01-05
 VALID_BODY = "\n## 说明\n\n正文内容。\n"
 
 
-def write_page(content_dir: Path, page_id: str, front: str | None = None, body: str = VALID_BODY,
-               folder: str = "questions") -> Path:
+def write_page(
+    content_dir: Path, page_id: str, front: str | None = None, body: str = VALID_BODY, folder: str = "questions"
+) -> Path:
     """Write a question file (valid unless the caller passes a broken front matter or body)."""
     path = content_dir / folder / f"{page_id}.md"
     path.write_text((front if front is not None else VALID_FRONT.format(id=page_id)) + body, encoding="utf-8")
@@ -52,7 +54,9 @@ def search(page, site_url: str, query: str) -> list[str]:
     # reads the box on keyup, which an input method's commit also fires.
     page.fill(".md-search__input", query)
     page.keyboard.press("End")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('个')", timeout=10_000)
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('个')", timeout=10_000
+    )
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.getAttribute('href'))")
     paths: list[str] = []
     for href in hrefs:

@@ -1,4 +1,5 @@
 """Reading PDFs in tests with poppler's command-line tools (pdftotext, pdfinfo, pdftoppm)."""
+
 from __future__ import annotations
 
 import re
@@ -47,12 +48,28 @@ def stranded_headings(pdf: Path, headings: set[str], skip_pages: tuple[int, ...]
 
 def page_sizes(pdf: Path) -> list[tuple[float, float]]:
     """Width and height in points of every page."""
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     return [(float(w), float(h)) for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)]
 
 
 def page_png(pdf: Path, page: int, out_prefix: Path, dpi: int = 60) -> Path:
     """Render one page to out_prefix.png (to look at, and to check it renders at all)."""
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(out_prefix)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-png",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(out_prefix),
+        ],
+        check=True,
+    )
     return out_prefix.with_suffix(".png")

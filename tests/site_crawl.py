@@ -1,4 +1,5 @@
 """Helpers for the quality tests: list the built pages, read each page's facts, run axe, check links."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -52,8 +53,10 @@ def page_facts(tab: Any) -> PageFacts:
 def axe_violations(tab: Any) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the loaded page, one readable line per rule."""
     results = _axe.run(tab, options=AXE_OPTIONS).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {v['help']} — "
-            + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5]) for v in results]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        for v in results
+    ]
 
 
 def site_file(site: Path, path: str) -> Path:
@@ -73,7 +76,7 @@ def link_problems(site: Path, base: str, crawled: dict[str, PageFacts]) -> list[
     for page, facts in crawled.items():
         for link in facts.links:
             href, url = link["href"].strip(), urlsplit(link["url"])
-            where = f"{page}: <a href=\"{href}\">"
+            where = f'{page}: <a href="{href}">'
             if url.scheme.lower() in ("javascript", "vbscript", "data"):
                 problems.append(f"{where} runs code or embeds data")
             elif href.startswith("//"):
@@ -89,7 +92,7 @@ def _internal_problem(site: Path, prefix: str, url: Any, where: str, crawled: di
     """Why one same-origin link is broken: outside the site, no such file, or no such anchor."""
     if not (url.path + "/").startswith(prefix + "/"):
         return [f"{where} leaves the site's folder {prefix}/"]
-    path = url.path[len(prefix):] or "/"
+    path = url.path[len(prefix) :] or "/"
     target = site_file(site, path)
     if not target.is_file():
         return [f"{where} → no file {target.relative_to(site)}"]

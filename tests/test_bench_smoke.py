@@ -1,4 +1,5 @@
 """`make bench` smoke run: 50 synthetic Q&As, two search queries; the report has every row and sane values."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,20 @@ KB = 1024
 def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[dict]]:
     """Run the benchmark once at N = 50 into a scratch folder (BENCHMARKS.md is left alone)."""
     out = tmp_path_factory.mktemp("bench")
-    cmd = [sys.executable, "-m", "faqgen.bench.main", "50", "--queries", "2", "--serve-edits", "1",
-           "--out", str(out / "BENCH.md"), "--json", str(out / "bench.json")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "faqgen.bench.main",
+        "50",
+        "--queries",
+        "2",
+        "--serve-edits",
+        "1",
+        "--out",
+        str(out / "BENCH.md"),
+        "--json",
+        str(out / "bench.json"),
+    ]
     done = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "[bench]" in done.stderr  # the progress lines
@@ -30,12 +43,18 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[dict]
 def test_report_has_every_row_and_target(bench_run: tuple[str, list[dict]]) -> None:
     report, _ = bench_run
     assert "### N = 50 synthetic Q&As" in report
-    assert re.search(r"Produced by `[^`]*bench\.py 50[^`]*` on \d{4}-\d{2}-\d{2}", report)  # command and date
+    assert re.search(r"Produced by `[^`]*faqgen\.bench\.main 50[^`]*` on \d{4}-\d{2}-\d{2}", report)  # command and date
     assert "CPUs (nproc)" in report and "GB memory" in report  # the machine
     for row in ROW_NAMES:
         assert f"| {row} |" in report, row
-    for target in ("HTML per Q&A page", "first search downloads", "search ready after load",
-                   "search latency p95", "build time vs plain Material", "peak memory (build)"):
+    for target in (
+        "HTML per Q&A page",
+        "first search downloads",
+        "search ready after load",
+        "search latency p95",
+        "build time vs plain Material",
+        "peak memory (build)",
+    ):
         assert f"| {target} |" in report, target
     assert re.search(r"\| content edit visible during `make serve` \| [^|]+ \| median \d+\.\d\d s, slowest", report)
 
@@ -46,8 +65,8 @@ def test_values_are_sane(bench_run: tuple[str, list[dict]]) -> None:
     assert result["n"] == 50 and result["queries"] == 2 and not result["plain_prune"]
     for site in (result["ours"], result["plain"]):
         assert 0 < site["build_s"] < 120 and not site["build_timed_out"]
-        assert 20 * 1024 ** 2 < site["peak_bytes"] < 2 * 1024 ** 3
-        assert site["files"] > 50 and site["site_bytes"] > 1024 ** 2
+        assert 20 * 1024**2 < site["peak_bytes"] < 2 * 1024**3
+        assert site["files"] > 50 and site["site_bytes"] > 1024**2
         assert 5 * KB < site["html_median"] < 200 * KB
         assert 0 < site["index_gzip"] < site["index_raw"]
         assert 10 * KB < site["first_load"] < 5 * 1024 * KB

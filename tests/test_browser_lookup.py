@@ -1,4 +1,5 @@
 """The 投诉渠道查询 page as a reader uses it: choices, URL state, no JavaScript, print, keyboard."""
+
 from __future__ import annotations
 
 import shutil
@@ -150,8 +151,12 @@ def test_channel_name_with_script_tag_shows_as_text(browser, tmp_path: Path) -> 
     content = tmp_path / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
     channels = content / "channels.yml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace(
-        "name: 12321 网络不良与垃圾信息举报受理中心", 'name: "12321 <script>alert(1)</script>"'), encoding="utf-8")
+    channels.write_text(
+        channels.read_text(encoding="utf-8").replace(
+            "name: 12321 网络不良与垃圾信息举报受理中心", 'name: "12321 <script>alert(1)</script>"'
+        ),
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     assert build(site, PROJECT_ROOT / "mkdocs.yml", content, post_steps=False) == 0
     server, url = serve(site, headers=False)

@@ -1,4 +1,5 @@
 """A reader's path through the site in headless Chromium on a phone-sized screen."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,8 @@ def h1(page) -> str:
     """The page title as shown, without the permalink anchor."""
     return page.locator("h1").evaluate(
         "e => [...e.childNodes].filter(n => !(n.classList && n.classList.contains('headerlink')))"
-        ".map(n => n.textContent).join('').trim()")
+        ".map(n => n.textContent).join('').trim()"
+    )
 
 
 def test_home_leads_with_urgent_paths(page, site_url: str) -> None:
@@ -74,7 +76,13 @@ def test_missing_page_shows_chinese_404(page, site_url: str) -> None:
 def test_no_horizontal_scroll_on_a_360px_phone(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
-    for path in ("/", "/guides/debt-collection-harassment/", "/channels/", "/q/wechat-fenfu-open/", "/tools/harassment-log/"):
+    for path in (
+        "/",
+        "/guides/debt-collection-harassment/",
+        "/channels/",
+        "/q/wechat-fenfu-open/",
+        "/tools/harassment-log/",
+    ):
         tab.goto(site_url + path)
         overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"

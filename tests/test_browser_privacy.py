@@ -1,4 +1,5 @@
 """No page makes a request to any host other than the site itself."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,7 @@ pytestmark = pytest.mark.browser
 
 def all_pages(site: Path) -> list[str]:
     """Every HTML page of the built site as a URL path."""
-    return sorted("/" + p.relative_to(site).as_posix().removesuffix("index.html")
-                  for p in site.rglob("*.html"))
+    return sorted("/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
 
 
 def test_no_request_leaves_the_site(browser, site_url: str, built_site: Path) -> None:

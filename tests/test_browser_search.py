@@ -1,4 +1,5 @@
 """Typing colloquial Chinese into the real search box finds the right page (headless Chromium)."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,16 +9,19 @@ from helpers import search
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("借呗", "/q/jiebei-10k-unpaid-jail/"),
-    ("还款日", "/q/jd-baitiao-change-due-date/"),
-    ("坐牢", "/q/jiebei-10k-unpaid-jail/"),
-    ("征信", "/q/credit-card-overdue-credit-report/"),
-    ("催收", "/guides/debt-collection-harassment/"),
-    ("微信花呗", "/q/wechat-fenfu-open/"),
-    ("借呗不还会坐牢吗", "/q/jiebei-10k-unpaid-jail/"),
-    ("fenfu", "/q/wechat-fenfu-open/"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("借呗", "/q/jiebei-10k-unpaid-jail/"),
+        ("还款日", "/q/jd-baitiao-change-due-date/"),
+        ("坐牢", "/q/jiebei-10k-unpaid-jail/"),
+        ("征信", "/q/credit-card-overdue-credit-report/"),
+        ("催收", "/guides/debt-collection-harassment/"),
+        ("微信花呗", "/q/wechat-fenfu-open/"),
+        ("借呗不还会坐牢吗", "/q/jiebei-10k-unpaid-jail/"),
+        ("fenfu", "/q/wechat-fenfu-open/"),
+    ],
+)
 def test_query_finds_the_page(page, site_url: str, query: str, expected: str) -> None:
     results = search(page, site_url, query)
     assert expected in results[:3], results

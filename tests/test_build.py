@@ -1,4 +1,5 @@
 """The strict build: output, safety on failure, hand-written files, any working directory."""
+
 from __future__ import annotations
 
 import hashlib
@@ -16,8 +17,11 @@ CONFIG = PROJECT_ROOT / "mkdocs.yml"
 
 def tree_digest(root: Path) -> dict[str, str]:
     """Every file under root with a hash of its bytes."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_every_page_is_built(built_site: Path) -> None:
@@ -78,7 +82,9 @@ def test_mkdocs_failure_keeps_previous_site(tmp_path: Path, content_copy: Path) 
     before = tree_digest(site)
     page = content_copy / "questions" / "huabei-no-limit.md"
     # Valid content, but the anchor does not exist: only the strict MkDocs build can tell.
-    page.write_text(page.read_text(encoding="utf-8") + "\n见 {{page:jiebei-limit-gone#no-such-heading}}。\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n见 {{page:jiebei-limit-gone#no-such-heading}}。\n", encoding="utf-8"
+    )
     assert build(site, CONFIG, content_copy, post_steps=False) == 1
     assert tree_digest(site) == before
     assert not list(tmp_path.glob(".site-*"))
@@ -89,14 +95,21 @@ def test_generated_page_never_replaces_a_hand_written_one(tmp_path: Path) -> Non
     subprocess.run(["cp", "-r", str(PROJECT_ROOT / "docs"), str(docs)], check=True)
     (docs / "channels.md").write_text("# 手写的渠道页\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(CONFIG.read_text(encoding="utf-8")
-                      .replace("docs_dir: docs", f"docs_dir: {docs}")
-                      .replace("custom_dir: docs/overrides", f"custom_dir: {docs / 'overrides'}")
-                      .replace("  - content\n", f"  - {PROJECT_ROOT / 'content'}\n")
-                      .replace("  - scripts/faqgen\n", f"  - {PROJECT_ROOT / 'scripts' / 'faqgen'}\n")
-                      .replace("!ENV [FAQGEN_CONTENT_DIR, content]", str(PROJECT_ROOT / "content")), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "out")],
-                            capture_output=True, text=True, cwd=tmp_path)
+    config.write_text(
+        CONFIG.read_text(encoding="utf-8")
+        .replace("docs_dir: docs", f"docs_dir: {docs}")
+        .replace("custom_dir: docs/overrides", f"custom_dir: {docs / 'overrides'}")
+        .replace("  - content\n", f"  - {PROJECT_ROOT / 'content'}\n")
+        .replace("  - scripts/faqgen\n", f"  - {PROJECT_ROOT / 'scripts' / 'faqgen'}\n")
+        .replace("!ENV [FAQGEN_CONTENT_DIR, content]", str(PROJECT_ROOT / "content")),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert result.returncode != 0
     assert "channels.md 与手写文件 docs/channels.md 重名" in result.stderr
     assert (docs / "channels.md").read_text(encoding="utf-8") == "# 手写的渠道页\n"
@@ -104,8 +117,12 @@ def test_generated_page_never_replaces_a_hand_written_one(tmp_path: Path) -> Non
 
 def test_build_works_from_another_directory_and_leaves_docs_alone(tmp_path: Path) -> None:
     docs_before = tree_digest(PROJECT_ROOT / "docs")
-    result = subprocess.run([sys.executable, "-m", "faqgen", "build", "--no-post",
-                             "--site-dir", str(tmp_path / "site")], cwd="/", capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "faqgen", "build", "--no-post", "--site-dir", str(tmp_path / "site")],
+        cwd="/",
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "q" / "jd-baitiao-close" / "index.html").is_file()
     assert tree_digest(PROJECT_ROOT / "docs") == docs_before
@@ -113,8 +130,20 @@ def test_build_works_from_another_directory_and_leaves_docs_alone(tmp_path: Path
 
 def test_content_errors_are_printed_and_exit_non_zero(tmp_path: Path, content_copy: Path) -> None:
     (content_copy / "questions" / "jd-baitiao-close.md").write_text("", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "faqgen", "--content-dir", str(content_copy), "build",
-                             "--site-dir", str(tmp_path / "site")], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "faqgen",
+            "--content-dir",
+            str(content_copy),
+            "build",
+            "--site-dir",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "jd-baitiao-close.md: 文件是空的" in result.stderr
     assert not (tmp_path / "site").exists()

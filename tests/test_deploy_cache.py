@@ -1,4 +1,5 @@
 """The example nginx config and the test server cache the same files for a year: only content-hashed ones."""
+
 from __future__ import annotations
 
 import re
@@ -27,4 +28,3 @@ def test_nginx_and_the_test_server_agree_on_hashed_files(built_site: Path) -> No
     assert any(p.startswith("/pagefind/fragment/") for p in long_cached)
     for fixed in ("/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/index.html", "/assets/site.css"):
         assert fixed in paths and fixed not in long_cached, fixed
-

@@ -1,4 +1,5 @@
 """Glossary tooltips: terms in page text get <abbr title="definition">, and the text readers see stays the same."""
+
 from __future__ import annotations
 
 import html
@@ -56,12 +57,15 @@ def test_first_occurrence_per_section_only() -> None:
     assert first.count("<abbr") == 1 and second.count("<abbr") == 1
 
 
-@pytest.mark.parametrize("text", [
-    "## 逾期怎么办\n",
-    "[逾期说明](other.md)\n",
-    "写作 `逾期` 的代码\n",
-    "```\n逾期\n```\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## 逾期怎么办\n",
+        "[逾期说明](other.md)\n",
+        "写作 `逾期` 的代码\n",
+        "```\n逾期\n```\n",
+    ],
+)
 def test_headings_links_and_code_are_left_alone(text: str) -> None:
     assert "<abbr" not in convert(text)
 
@@ -87,7 +91,10 @@ def test_built_pages_have_tooltips_but_the_glossary_page_does_not(built_site: Pa
     assert 'href="../q/jd-baitiao-when-overdue/"' in glossary  # each term links to the page explaining it
     definitions = {t.term: t.definition for t in load_valid_content().glossary}
     page = (built_site / "q" / "jiebei-10k-unpaid-jail" / "index.html").read_text(encoding="utf-8")
-    found = dict((html.unescape(t), html.unescape(d)) for d, t in re.findall(r'<abbr tabindex="0" title="([^"]*)">([^<]*)</abbr>', page))
+    found = dict(
+        (html.unescape(t), html.unescape(d))
+        for d, t in re.findall(r'<abbr tabindex="0" title="([^"]*)">([^<]*)</abbr>', page)
+    )
     assert found.get("征信") == definitions["征信"]
     heading_abbr = re.search(r"<h[1-6][^>]*>(?:(?!</h[1-6]>).)*<abbr", page, re.S)
     assert heading_abbr is None
@@ -97,11 +104,15 @@ def test_built_pages_have_tooltips_but_the_glossary_page_does_not(built_site: Pa
 def test_reader_sees_the_definition_on_hover_and_tap(browser, site_url: str) -> None:
     term, definition = "征信", next(t.definition for t in load_valid_content().glossary if t.term == "征信")
     for touch in (False, True):
-        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN",
-                                      has_touch=touch, is_mobile=touch)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, locale="zh-CN", has_touch=touch, is_mobile=touch
+        )
         tab = context.new_page()
         outside: list[str] = []
-        tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)  # noqa: B023 (this iteration's list)
+        tab.on(
+            "request",
+            lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,  # noqa: B023
+        )
         tab.goto(site_url + "/q/jiebei-10k-unpaid-jail/")
         mark = tab.locator("article abbr", has_text=term).first
         assert mark.inner_text() == term
@@ -109,7 +120,8 @@ def test_reader_sees_the_definition_on_hover_and_tap(browser, site_url: str) -> 
         with_marks = tab.locator("article").inner_text()
         without = tab.locator("article").evaluate(
             "a => { const c = a.cloneNode(true); c.querySelectorAll('abbr').forEach(e => e.replaceWith(e.textContent));"
-            " document.body.appendChild(c); const t = c.innerText; c.remove(); return t; }")
+            " document.body.appendChild(c); const t = c.innerText; c.remove(); return t; }"
+        )
         assert with_marks == without
         if touch:
             mark.tap()

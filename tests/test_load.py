@@ -1,4 +1,5 @@
 """Bad input files get a clear message naming the file, the line and the field."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,8 +44,9 @@ def test_invalid_yaml_reports_line(content_copy: Path) -> None:
 
 def test_unclosed_quote_names_the_line_it_starts_on(content_copy: Path) -> None:
     path = write_page(content_copy, "broken-page", front(title='title: "没有配对的引号'))
-    title_line = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                      if line.startswith("title:"))
+    title_line = next(
+        i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("title:")
+    )
     err = single_error(content_copy, path)
     assert f"问题从第 {title_line} 行开始" in err.message
     assert err.line is not None and err.line > title_line  # libyaml notices it only further down
@@ -70,11 +72,14 @@ def test_unknown_field_is_rejected_with_the_allowed_ones(content_copy: Path) -> 
     assert err.line == 8
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2026/01/05", "YYYY-MM-DD"),
-    ("2026-02-30", "不是真实存在的日期"),
-    ("2999-01-01", "在今天之后"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2026/01/05", "YYYY-MM-DD"),
+        ("2026-02-30", "不是真实存在的日期"),
+        ("2999-01-01", "在今天之后"),
+    ],
+)
 def test_bad_dates(content_copy: Path, value: str, expected: str) -> None:
     path = write_page(content_copy, "broken-page", front(reviewed=f"reviewed: {value}"))
     err = single_error(content_copy, path)
@@ -128,8 +133,10 @@ def test_id_must_match_file_name(content_copy: Path) -> None:
 
 def test_source_url_must_be_http(content_copy: Path) -> None:
     sources = content_copy / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8").replace(
-        "url: https://flk.npc.gov.cn", "url: javascript:alert(1)", 1), encoding="utf-8")
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("url: https://flk.npc.gov.cn", "url: javascript:alert(1)", 1),
+        encoding="utf-8",
+    )
     errors = [e for e in all_errors(content_copy) if e.path == sources]
     assert len(errors) == 1 and "http" in errors[0].message and errors[0].field == "[0].url"
     expected_line = sources.read_text(encoding="utf-8").splitlines().index("  url: javascript:alert(1)") + 1

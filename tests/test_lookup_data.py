@@ -1,4 +1,5 @@
 """routing.yml validation and the data the lookup page script reads."""
+
 from __future__ import annotations
 
 import json
@@ -32,11 +33,16 @@ def test_real_routing_is_valid_and_covers_every_situation() -> None:
 
 
 def test_unknown_channel_in_a_rule_fails_with_line(content_copy: Path) -> None:
-    edit_routing(content_copy, "      - channel: miit-12321\n        stage: also\n        note: 举报骚扰电话",
-                 "      - channel: no-such-channel\n        stage: also\n        note: 举报骚扰电话")
+    edit_routing(
+        content_copy,
+        "      - channel: miit-12321\n        stage: also\n        note: 举报骚扰电话",
+        "      - channel: no-such-channel\n        stage: also\n        note: 举报骚扰电话",
+    )
     lines = (content_copy / "routing.yml").read_text(encoding="utf-8").splitlines()
     expected = lines.index("      - channel: no-such-channel") + 1
-    assert routing_errors(content_copy) == [f"{expected}:rules[0].steps[1].channel:channels.yml 里没有 “no-such-channel”"]
+    assert routing_errors(content_copy) == [
+        f"{expected}:rules[0].steps[1].channel:channels.yml 里没有 “no-such-channel”"
+    ]
 
 
 def test_unknown_lender_type(content_copy: Path) -> None:
@@ -60,8 +66,12 @@ def test_situation_without_rule(content_copy: Path) -> None:
 
 def test_json_has_no_markup_characters(content_copy: Path) -> None:
     channels = content_copy / "channels.yml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace(
-        "name: 12321 网络不良与垃圾信息举报受理中心", "name: 12321 </script><script>alert(1)</script>"), encoding="utf-8")
+    channels.write_text(
+        channels.read_text(encoding="utf-8").replace(
+            "name: 12321 网络不良与垃圾信息举报受理中心", "name: 12321 </script><script>alert(1)</script>"
+        ),
+        encoding="utf-8",
+    )
     content = load_valid_content(content_copy)
     text = lookup_json(content, content.routing)
     assert "</script>" not in text and "<" not in text
@@ -75,7 +85,7 @@ def test_lookup_page_embeds_data_and_full_table() -> None:
     content = load_valid_content()
     for situation in content.routing.situations:
         assert f"| **{situation.label}** |" in md
-    assert '<div id="lookup-data" hidden data-json="{&#34;channels&#34;' in md
+    assert '<div id="lookup-data" hidden data-json="{&quot;channels&quot;' in md
     assert "assets/routing-flow.svg" in pages and "../assets/routing-flow.svg" not in md  # relative from lookup.md
 
 
@@ -103,8 +113,12 @@ def test_diagram_has_every_situation_and_channel_name(content_copy: Path) -> Non
 
 def test_diagram_escapes_text(content_copy: Path) -> None:
     channels = content_copy / "channels.yml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace(
-        "name: 12321 网络不良与垃圾信息举报受理中心", "name: 12321 <b>粗</b>"), encoding="utf-8")
+    channels.write_text(
+        channels.read_text(encoding="utf-8").replace(
+            "name: 12321 网络不良与垃圾信息举报受理中心", "name: 12321 <b>粗</b>"
+        ),
+        encoding="utf-8",
+    )
     content = load_valid_content(content_copy)
     svg = routing_svg(content, content.routing)
     assert "<b>" not in svg and "&lt;b&gt;" in svg

@@ -1,4 +1,5 @@
 """The offline copy: a zip linked from the home page that works from file://, search included, with no outside request."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,14 @@ def test_zip_holds_one_folder_with_the_whole_site(built_site: Path) -> None:
         assert archive.testzip() is None
     assert all(name.startswith(f"{ZIP_FOLDER}/") for name in names)
     inside = {name.removeprefix(f"{ZIP_FOLDER}/") for name in names}
-    for needed in ("index.html", "q/jiebei-10k-unpaid-jail.html", "channels.html", "glossary.html",
-                   "search/search_index.js", SHIM):
+    for needed in (
+        "index.html",
+        "q/jiebei-10k-unpaid-jail.html",
+        "channels.html",
+        "glossary.html",
+        "search/search_index.js",
+        SHIM,
+    ):
         assert needed in inside, needed
     assert not any(name.endswith(".map") for name in inside)
     assert not any(name.startswith("downloads/") for name in inside)
@@ -60,7 +67,9 @@ def test_offline_config_turns_off_instant_loading_and_lists_the_local_shim() -> 
     assert config["extra"]["polyfills"] == [SHIM]  # Material adds unpkg.com only if no "iframe-worker" is listed
     assert "iframe-worker" in SHIM
     assert (PROJECT_ROOT / "docs" / SHIM).read_text(encoding="utf-8").startswith("/*! iframe-worker 1.0.4")
-    assert "MIT License" in (PROJECT_ROOT / "docs" / "assets" / "vendor" / "iframe-worker-LICENSE.txt").read_text(encoding="utf-8")
+    assert "MIT License" in (PROJECT_ROOT / "docs" / "assets" / "vendor" / "iframe-worker-LICENSE.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_remote_asset_check_ignores_canonical_links(tmp_path: Path) -> None:

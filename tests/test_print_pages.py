@@ -1,4 +1,5 @@
 """Printing single pages from the browser: A4 PDFs of the guide, a Q&A and every tool."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -60,14 +61,16 @@ def check_clean_print(pdf: Path, item: Page, content: Content, address: str, hea
 
 
 @pytest.mark.parametrize("tool_id", TOOL_IDS)
-def test_tool_prints_cleanly_with_its_document_on_fresh_sheets(page, site_url: str, tmp_path: Path,
-                                                              content: Content, tool_id: str) -> None:
+def test_tool_prints_cleanly_with_its_document_on_fresh_sheets(
+    page, site_url: str, tmp_path: Path, content: Content, tool_id: str
+) -> None:
     tool = content.page(tool_id)
     address = url_of(site_url, tool)
     pdf = print_pdf(page, address, tmp_path / f"{tool_id}.pdf")
     pages = check_clean_print(pdf, tool, content, address, page.evaluate(HEADINGS_JS))
     document_title = page.locator(".tool-document h3").first.evaluate(
-        "h => [...h.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('').trim()")
+        "h => [...h.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('').trim()"
+    )
     assert any(lines(p)[:1] == [document_title] for p in pages[1:]), "the document to fill in starts a new sheet"
     assert "文件正文" not in "\n".join(pages), "the 文件正文 label is for the screen only"
 
@@ -92,13 +95,15 @@ def test_harassment_log_is_one_landscape_sheet_with_rows_to_write_in(page, site_
 def test_guide_and_question_print_cleanly(page, site_url: str, tmp_path: Path, content: Content, page_id: str) -> None:
     item = content.page(page_id)
     address = url_of(site_url, item)
-    pages = check_clean_print(print_pdf(page, address, tmp_path / f"{page_id}.pdf"), item, content, address,
-                              page.evaluate(HEADINGS_JS))
+    pages = check_clean_print(
+        print_pdf(page, address, tmp_path / f"{page_id}.pdf"), item, content, address, page.evaluate(HEADINGS_JS)
+    )
     assert "相关问题" not in "\n".join(pages), "links to other pages are left off paper"
 
 
-@pytest.mark.parametrize("path", ["/guides/debt-collection-harassment/", "/q/jiebei-10k-unpaid-jail/",
-                                  "/tools/harassment-log/", "/print/"])
+@pytest.mark.parametrize(
+    "path", ["/guides/debt-collection-harassment/", "/q/jiebei-10k-unpaid-jail/", "/tools/harassment-log/", "/print/"]
+)
 def test_print_button_prints_and_is_hidden_on_paper(page, site_url: str, path: str) -> None:
     page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
     page.goto(site_url + path)

@@ -1,4 +1,5 @@
 """The whole-guide print view and its PDF: what it contains, the PDF the build ships, the skip without Chromium."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,9 @@ from pdf_helpers import flat, lines, page_png, page_sizes, pdf_pages, require_po
 
 MAX_GUIDE_PDF_PAGES = 40
 CHROME = ["搜索", "打印本页", "跳转至", "回到页面顶部", "首页", "关于本站", "术语表", "打印模板"]
-needs_chromium = pytest.mark.skipif(not faqgen.browser.chromium_available(), reason="no Chromium: the build skips the PDF")
+needs_chromium = pytest.mark.skipif(
+    not faqgen.browser.chromium_available(), reason="no Chromium: the build skips the PDF"
+)
 
 
 def print_view_markdown(content_dir: Path) -> str:
@@ -27,12 +30,19 @@ def test_print_view_has_cover_toc_then_guide_channels_and_tools(content_copy: Pa
     content = load_valid_content(content_copy)
     guide, tools = print_pages(content)
     md = print_view_markdown(content_copy)
-    order = ["# 借贷维权问答 {#cover}", "## 目录 {#toc}", f"## {guide[0].front.title} {{#{guide[0].id} ",
-             "## 投诉渠道一览 {#channels ", *(f"## {t.front.title} {{#{t.id} " for t in tools)]
+    order = [
+        "# 借贷维权问答 {#cover}",
+        "## 目录 {#toc}",
+        f"## {guide[0].front.title} {{#{guide[0].id} ",
+        "## 投诉渠道一览 {#channels ",
+        *(f"## {t.front.title} {{#{t.id} " for t in tools),
+    ]
     positions = [md.index(marker) for marker in order]
     assert positions == sorted(positions)
-    assert [t.id for t in tools] == sorted(["harassment-log", "repayment-negotiation-letter", "complaint-checklist",
-                                            "credit-report-objection"], key=lambda i: content.page(i).front.title)
+    assert [t.id for t in tools] == sorted(
+        ["harassment-log", "repayment-negotiation-letter", "complaint-checklist", "credit-report-objection"],
+        key=lambda i: content.page(i).front.title,
+    )
 
 
 def test_print_view_ids_are_unique_and_every_toc_link_lands(content_copy: Path) -> None:
@@ -124,7 +134,9 @@ def test_guide_pdf_has_cover_toc_sections_sources_and_no_chrome(built_site: Path
         for ref in item.front.source_refs():
             url = next(s.url for s in content.sources if s.id == ref.id)
             assert flat(url) in flat_text, f"source URL {url} of {item.id} not written out"
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (built_site / "print/index.html").read_text(encoding="utf-8"))[1]
+    canonical = re.search(
+        r'<link rel="canonical" href="([^"]+)"', (built_site / "print/index.html").read_text(encoding="utf-8")
+    )[1]
     assert flat(f"本页网址：{canonical}") in flat(pages[-1]), "the public address, not the build's local server"
     assert all(a.startswith(canonical.removesuffix("print/")) for a in re.findall(r"网页版：(\S+)", flat_text))
     heads = set(titles) | {"目录", "来源", "这份文件有什么用", "怎么用", "它做不到什么"}

@@ -3,6 +3,7 @@
 One crawl (one browser context) visits every HTML file of the build, whatever pages exist;
 each test below checks one kind of problem from it, so a failure names its kind and its pages.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,8 +36,10 @@ def crawl(built_site: Path, site_url: str, browser) -> Crawl:
     result = Crawl()
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     context.set_default_timeout(15_000)
-    context.on("request", lambda r: None if r.url.startswith((site_url + "/", "data:", "blob:"))
-               else result.outside.append(r.url))
+    context.on(
+        "request",
+        lambda r: None if r.url.startswith((site_url + "/", "data:", "blob:")) else result.outside.append(r.url),
+    )
     context.on("response", lambda r: result.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     tab = context.new_page()
     current = {"path": ""}
@@ -82,7 +85,10 @@ def test_internal_links_and_anchors_resolve(crawl: Crawl, site_url: str, built_s
 
 
 def test_every_page_has_title_description_and_lang(crawl: Crawl) -> None:
-    missing = [f"{path}: {name}" for path, f in crawl.pages.items()
-               for name, value in (("<title>", f.title), ("meta description", f.description), ("html lang", f.lang))
-               if not value]
+    missing = [
+        f"{path}: {name}"
+        for path, f in crawl.pages.items()
+        for name, value in (("<title>", f.title), ("meta description", f.description), ("html lang", f.lang))
+        if not value
+    ]
     assert not missing, report(missing)

@@ -4,6 +4,7 @@ The site is served with the documented headers (scripts/static_server.py reads t
 nginx example), every page is opened, search and instant navigation are used, and nothing may
 be refused: no securitypolicyviolation event and no console error.
 """
+
 from __future__ import annotations
 
 import base64
@@ -61,8 +62,10 @@ def test_policy_allows_only_the_site_itself() -> None:
 def test_every_inline_script_is_hashed_in_the_policy(built_site: Path) -> None:
     policy = content_security_policy()
     missing = {h: page for h, page in inline_script_hashes(built_site).items() if h not in policy}
-    assert not missing, ("inline scripts the CSP would block (add the hash to deploy/security-headers.conf "
-                         f"after checking the script): {missing}")
+    assert not missing, (
+        "inline scripts the CSP would block (add the hash to deploy/security-headers.conf "
+        f"after checking the script): {missing}"
+    )
 
 
 def test_no_page_breaks_the_policy(built_site: Path, csp_site: str, browser) -> None:

@@ -4,6 +4,7 @@ The accepted set is built with the project's own pipeline from a copy of content
 headless Chromium without the CSP, so escaping alone must keep every payload inert: no dialog
 ever opens, no element carries an on… handler, no link runs code, and the text shows literally.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,34 +52,40 @@ HOSTILE_SOURCE = """
 """
 
 
-@pytest.mark.parametrize("body, message", [
-    ("<script>alert(1)</script>", HTML_MESSAGE),
-    ('<img src="x" onerror="alert(1)">', HTML_MESSAGE),
-    ("<javascript:alert(1)>", HTML_MESSAGE),
-    ("[点我](javascript:alert(1))", LINK_MESSAGE),
-    ("[点我]( JavaScript:alert(1))", LINK_MESSAGE),
-    ("![图](javascript:alert(1))", LINK_MESSAGE),
-    ("[点我](data:text/html,<b>x</b>)", LINK_MESSAGE),
-    ("[点我][x]\n\n[x]: javascript:alert(1)", LINK_MESSAGE),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("<script>alert(1)</script>", HTML_MESSAGE),
+        ('<img src="x" onerror="alert(1)">', HTML_MESSAGE),
+        ("<javascript:alert(1)>", HTML_MESSAGE),
+        ("[点我](javascript:alert(1))", LINK_MESSAGE),
+        ("[点我]( JavaScript:alert(1))", LINK_MESSAGE),
+        ("![图](javascript:alert(1))", LINK_MESSAGE),
+        ("[点我](data:text/html,<b>x</b>)", LINK_MESSAGE),
+        ("[点我][x]\n\n[x]: javascript:alert(1)", LINK_MESSAGE),
+    ],
+)
 def test_body_with_html_or_script_link_is_rejected(content_copy: Path, body: str, message: str) -> None:
     path = write_page(content_copy, "hostile-body", body=f"\n## 说明\n\n{body}\n")
     messages = [e.message for e in errors_for(content_copy, path)]
     assert any(m.startswith(message) for m in messages), messages
 
 
-@pytest.mark.parametrize("field, line", [
-    ("sources.yml", "  url: javascript:alert(1)"),
-    ("sources.yml", "  url: 'data:text/html,<script>alert(1)</script>'"),
-    ("channels.yml", "  website: javascript:alert(1)"),
-])
+@pytest.mark.parametrize(
+    "field, line",
+    [
+        ("sources.yml", "  url: javascript:alert(1)"),
+        ("sources.yml", "  url: 'data:text/html,<script>alert(1)</script>'"),
+        ("channels.yml", "  website: javascript:alert(1)"),
+    ],
+)
 def test_script_url_in_data_is_rejected(content_copy: Path, field: str, line: str) -> None:
     path = content_copy / field
     text = path.read_text(encoding="utf-8")
     key = line.split(":")[0]
     first = re.search(rf"^{key}: .*$", text, re.M)
     if first:  # replace the first entry's value
-        text = text[:first.start()] + line + text[first.end():]
+        text = text[: first.start()] + line + text[first.end() :]
     else:  # the first entry has no such field: add one
         text = re.sub(r"^(- id: .*)$", lambda m: m.group(1) + "\n" + line, text, count=1, flags=re.M)
     path.write_text(text, encoding="utf-8")
@@ -94,11 +101,19 @@ def hostile_content(content: Path) -> Path:
     with (content / "facts.yml").open("a", encoding="utf-8") as f:
         f.write("\nhostile: '<img src=x onerror=alert(10)>恶意事实'\n")
     topics = content / "topics.yml"
-    topics.write_text(topics.read_text(encoding="utf-8").replace(
-        "  name: 花呗\n", "  name: '<b onmouseover=alert(11)>花呗</b>'\n", 1), encoding="utf-8")
+    topics.write_text(
+        topics.read_text(encoding="utf-8").replace(
+            "  name: 花呗\n", "  name: '<b onmouseover=alert(11)>花呗</b>'\n", 1
+        ),
+        encoding="utf-8",
+    )
     channels = content / "channels.yml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace(
-        "  handles:\n", "  handles:\n    - '<img src=x onerror=alert(12)>[x](javascript:alert(13))'\n", 1), encoding="utf-8")
+    channels.write_text(
+        channels.read_text(encoding="utf-8").replace(
+            "  handles:\n", "  handles:\n    - '<img src=x onerror=alert(12)>[x](javascript:alert(13))'\n", 1
+        ),
+        encoding="utf-8",
+    )
     return content
 
 
@@ -139,8 +154,7 @@ def test_nothing_executes_and_the_text_shows_literally(hostile_site: tuple[Path,
             .filter(a => a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value)).map(a => e.tagName + ' ' + a.name))""")
         handlers += [f"{path}: {f}" for f in found]
     tab.goto(url + "/q/hostile-test/")
-    assert tab.locator("article.md-content__inner h1").evaluate(
-        "e => e.firstChild.textContent.trim()") == TITLE
+    assert tab.locator("article.md-content__inner h1").evaluate("e => e.firstChild.textContent.trim()") == TITLE
     assert TITLE in tab.title()
     assert tab.locator("meta[name=description]").get_attribute("content").startswith('"><img src=x')
     assert "<img src=x onerror=alert(10)>恶意事实" in tab.locator("article").inner_text()

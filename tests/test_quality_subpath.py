@@ -3,6 +3,7 @@
 The site is built with SITE_URL=…/faq/ into <tmp>/faq and the parent folder is served, with the
 nginx example's behaviour (its headers, and faq/404.html for any missing address under /faq/).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -42,12 +43,30 @@ def tab(faq_url: str, browser) -> Iterator[object]:
     page = context.new_page()
     problems: list[str] = []
     # A missing page answers 404 on purpose; any other failed download is a problem.
-    page.on("console", lambda m: problems.append(f"console: {m.text}")
-            if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
-    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}")
-            if r.status >= 400 and r.request.resource_type != "document" else None)
-    page.on("request", lambda r: None if r.url.startswith((faq_url + "/", "data:", "blob:"))
-            else problems.append(f"request outside {PREFIX}: {r.url}"))
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console: {m.text}")
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"{r.status}: {r.url}")
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
+    )
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith((faq_url + "/", "data:", "blob:"))
+            else problems.append(f"request outside {PREFIX}: {r.url}")
+        ),
+    )
     yield page
     context.close()
     assert not problems, problems

@@ -4,6 +4,7 @@ Measured 2026-11-28 (KB = 1024 bytes): home 74.3, Q&A 76.1, guide 84.5, topic hu
 channels 77.6, lookup 82.0. A plain Material page is about 88; the Q&A budget is that ceiling.
 To see the figures: `python scripts/page_weight.py URL…` against a served build.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,8 +28,11 @@ BUDGETS_KB = {
 @pytest.fixture(scope="module")
 def weights(built_site: Path, site_url: str, browser) -> dict[str, PageWeight]:
     """The first-load weight of each budgeted page that this build has."""
-    return {path: measure(browser, site_url + path) for path in BUDGETS_KB
-            if (built_site / path.strip("/") / "index.html").is_file()}
+    return {
+        path: measure(browser, site_url + path)
+        for path in BUDGETS_KB
+        if (built_site / path.strip("/") / "index.html").is_file()
+    }
 
 
 @pytest.mark.parametrize("path", list(BUDGETS_KB))
@@ -48,5 +52,10 @@ def test_search_index_and_worker_wait_for_the_reader(weights: dict[str, PageWeig
 
 
 def test_the_budgets_cover_each_page_type(weights: dict[str, PageWeight]) -> None:
-    assert {"/", "/q/jiebei-10k-unpaid-jail/", "/guides/debt-collection-harassment/", "/topics/jiebei/",
-            "/channels/"} <= set(weights)
+    assert {
+        "/",
+        "/q/jiebei-10k-unpaid-jail/",
+        "/guides/debt-collection-harassment/",
+        "/topics/jiebei/",
+        "/channels/",
+    } <= set(weights)

@@ -1,4 +1,5 @@
 """Cross-references between content files: ids, related pages, topics, channels, sources."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -66,7 +67,9 @@ def test_unknown_fact_page_and_malformed_references(content_copy: Path) -> None:
 
 def test_typed_hotline_number_must_be_a_reference(content_copy: Path) -> None:
     path = write_page(content_copy, "x-page", body="\n## 说明\n\n可以打 12378 投诉。\n")
-    assert messages(content_copy, path) == ["直接写了号码 12378，请改用 {{channel:nfra-12378}} 或 {{channel:nfra-12378.number}}"]
+    assert messages(content_copy, path) == [
+        "直接写了号码 12378，请改用 {{channel:nfra-12378}} 或 {{channel:nfra-12378.number}}"
+    ]
 
 
 def test_typed_agency_name_must_be_a_reference(content_copy: Path) -> None:
@@ -93,8 +96,10 @@ def test_glossary_must_point_at_a_page_that_uses_the_term(content_copy: Path) ->
     glossary.write_text("- term: 测试专用词\n  definition: 一个测试用的定义。\n  page: x-term-page\n", encoding="utf-8")
     [message] = messages(content_copy, glossary)
     assert "x-term-page" in message and "没有出现“测试专用词”" in message
-    glossary.write_text("- term: 测试专用词\n  definition: 一个测试用的定义。\n  page: x-term-page\n  aliases: [别的事情]\n",
-                        encoding="utf-8")
+    glossary.write_text(
+        "- term: 测试专用词\n  definition: 一个测试用的定义。\n  page: x-term-page\n  aliases: [别的事情]\n",
+        encoding="utf-8",
+    )
     assert messages(content_copy, glossary) == []
 
 

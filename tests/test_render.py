@@ -1,4 +1,5 @@
 """Rendering content into Markdown pages: anatomy, references, ordering, escaping, one-edit facts."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,7 +30,9 @@ def test_question_page_anatomy_in_order(content_copy: Path) -> None:
     positions = [md.index(marker) for marker in order]
     assert positions == sorted(positions)
     reviewed = load_valid_content(content_copy).page("jiebei-10k-unpaid-jail").front.reviewed
-    assert f'datetime="{reviewed.isoformat()}"' in md and f"{reviewed.year} 年 {reviewed.month} 月 {reviewed.day} 日" in md
+    assert (
+        f'datetime="{reviewed.isoformat()}"' in md and f"{reviewed.year} 年 {reviewed.month} 月 {reviewed.day} 日" in md
+    )
 
 
 def test_short_answer_is_the_meta_description(content_copy: Path) -> None:
@@ -41,16 +44,21 @@ def test_short_answer_is_the_meta_description(content_copy: Path) -> None:
 
 def test_sources_list_official_first(content_copy: Path) -> None:
     md = rendered(content_copy)["q/jiebei-10k-unpaid-jail.md"]
-    sources = md.split("## 来源", 1)[1].split("<p class=\"keywords\"", 1)[0]
-    kinds = [line.split("source-kind--", 1)[1].split('"', 1)[0] for line in sources.splitlines() if "source-kind--" in line]
+    sources = md.split("## 来源", 1)[1].split('<p class="keywords"', 1)[0]
+    kinds = [
+        line.split("source-kind--", 1)[1].split('"', 1)[0] for line in sources.splitlines() if "source-kind--" in line
+    ]
     rank = {"official": 0, "industry": 1, "operator": 2, "media": 3}
     assert kinds and [rank[k] for k in kinds] == sorted(rank[k] for k in kinds)
     assert kinds[0] == "official" and "media" in kinds
 
 
 def test_related_explicit_first_then_same_topic(content_copy: Path) -> None:
-    write_page(content_copy, "a-jiebei-extra", VALID_FRONT.format(id="a-jiebei-extra").replace(
-        "related: []", "related: [wechat-fenfu-open]"))
+    write_page(
+        content_copy,
+        "a-jiebei-extra",
+        VALID_FRONT.format(id="a-jiebei-extra").replace("related: []", "related: [wechat-fenfu-open]"),
+    )
     content = load_valid_content(content_copy)
     related = [p.id for p in related_pages(content.page("a-jiebei-extra"), content)]
     assert related[0] == "wechat-fenfu-open"
@@ -75,8 +83,12 @@ def test_channels_page_has_stable_anchors_and_tel_links(content_copy: Path) -> N
 
 def test_one_edit_changes_a_number_on_every_page(content_copy: Path) -> None:
     channels = content_copy / "channels.yml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace('number: "12321"', 'number: "12399"')
-                        .replace("name: 12321 网络", "name: 12399 网络"), encoding="utf-8")
+    channels.write_text(
+        channels.read_text(encoding="utf-8")
+        .replace('number: "12321"', 'number: "12399"')
+        .replace("name: 12321 网络", "name: 12399 网络"),
+        encoding="utf-8",
+    )
     pages = rendered(content_copy)
     using = [uri for uri, md in pages.items() if "#miit-12321" in md]
     assert len(using) >= 3
@@ -86,7 +98,9 @@ def test_one_edit_changes_a_number_on_every_page(content_copy: Path) -> None:
 
 def test_agency_name_fact_is_expanded(content_copy: Path) -> None:
     facts = content_copy / "facts.yml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("nfra: 国家金融监督管理总局", "nfra: 新名字监管局"), encoding="utf-8")
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("nfra: 国家金融监督管理总局", "nfra: 新名字监管局"), encoding="utf-8"
+    )
     pages = rendered(content_copy)
     assert "新名字监管局" in pages["channels.md"]
     # Source citations keep the issuer's name as printed on the document; everything else follows the fact.
@@ -95,8 +109,12 @@ def test_agency_name_fact_is_expanded(content_copy: Path) -> None:
 
 def test_html_in_data_is_shown_as_text(content_copy: Path) -> None:
     channels = content_copy / "channels.yml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace(
-        "name: 12377 违法和不良信息举报中心", "name: 12377 <script>alert(1)</script>中心"), encoding="utf-8")
+    channels.write_text(
+        channels.read_text(encoding="utf-8").replace(
+            "name: 12377 违法和不良信息举报中心", "name: 12377 <script>alert(1)</script>中心"
+        ),
+        encoding="utf-8",
+    )
     pages = rendered(content_copy)
     assert "<script>" not in pages["channels.md"]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;中心" in pages["channels.md"]

@@ -3,6 +3,7 @@
 The online site answers search from Pagefind (scripts/search_index_pagefind.py); Material's lunr
 index is left without documents there and only the offline copy uses it (tests/test_offline_copy.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,17 @@ from faqgen.search.pagefind import (
 from faqgen.static_server import serve
 from helpers import search
 
-SAMPLES = ["借呗", "借呗不还会坐牢吗", "网贷催收", "微信花呗 fenfu", "ＦＥＮＦＵ １２３７８", "征信，还款日！", "a", "", "㐀豈"]
+SAMPLES = [
+    "借呗",
+    "借呗不还会坐牢吗",
+    "网贷催收",
+    "微信花呗 fenfu",
+    "ＦＥＮＦＵ １２３７８",
+    "征信，还款日！",
+    "a",
+    "",
+    "㐀豈",
+]
 
 
 @pytest.fixture(scope="module")
@@ -111,9 +122,15 @@ def test_browser_splits_queries_like_the_index(page, site_url: str) -> None:
 
 def _records(n: int, every_page: str, some_pages: str, share: float) -> list[Record]:
     """n records: every_page in every body, some_pages in the bodies of the first `share` of them."""
-    return [Record(f"/q/p{i}/", f"第{i}页", "简短回答", " ".join(
-        [*search_tokens(every_page), *(search_tokens(some_pages) if i < share * n else []), f"w{i}"]))
-        for i in range(n)]
+    return [
+        Record(
+            f"/q/p{i}/",
+            f"第{i}页",
+            "简短回答",
+            " ".join([*search_tokens(every_page), *(search_tokens(some_pages) if i < share * n else []), f"w{i}"]),
+        )
+        for i in range(n)
+    ]
 
 
 def test_small_sites_index_every_word_of_every_page() -> None:
@@ -156,8 +173,9 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
     assert not list((bundle / "part-2").glob("wasm.*")) and not (bundle / "part-2" / "pagefind.js").exists()
     records = sorted(collect_records(site), key=lambda r: r.url)
     token = search_tokens("白条")[0]
-    with_token = [number for number, part in enumerate(shards(records, 10))
-                  for r in part if token in r.content().split()]
+    with_token = [
+        number for number, part in enumerate(shards(records, 10)) for r in part if token in r.content().split()
+    ]
     assert set(with_token) == {0, 1, 2}  # the query below needs every part
     server, url = serve(site, headers=False)
     try:

@@ -1,4 +1,5 @@
 """`make serve` is the editors' live preview: an edit in content/ shows in the open tab, a mistake is named."""
+
 from __future__ import annotations
 
 import time

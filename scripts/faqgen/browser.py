@@ -1,12 +1,19 @@
 """The one headless Chromium this project drives: Debian's /usr/bin/chromium, never a downloaded browser."""
+
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PHONE = {"viewport": {"width": 390, "height": 844}, "locale": "zh-CN"}  # the phone every check and measurement uses
 
 

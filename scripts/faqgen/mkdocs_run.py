@@ -1,4 +1,5 @@
 """The one way this project runs MkDocs in a child process: the command and its environment."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,17 @@ def mkdocs_env(content_dir: Path | None = None) -> dict[str, str]:
 
 def mkdocs_build_command(config: Path, out_dir: Path, *, strict: bool = True) -> list[str]:
     """`mkdocs build` of config into out_dir, with this interpreter (so the venv's packages are used)."""
-    return [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "-f", str(config), "-d", str(out_dir)]
+    return [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        *(["--strict"] if strict else []),
+        "-f",
+        str(config),
+        "-d",
+        str(out_dir),
+    ]
 
 
 def mkdocs_serve_command(port: int) -> list[str]:

@@ -1,4 +1,5 @@
 """Where things live, resolved from this file so any working directory works."""
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ this plugin runs that step after each build).
 
 All the logic lives in plain Python (faqgen.content, faqgen.render); this file only connects it to MkDocs.
 """
+
 from __future__ import annotations
 
 import json
@@ -92,7 +93,9 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
         try:
             import jieba
         except ImportError:  # Material would silently skip Chinese segmentation
-            raise PluginError("没有安装 jieba：中文搜索会失效。请运行 make serve / make build，它们会安装依赖。") from None
+            raise PluginError(
+                "没有安装 jieba：中文搜索会失效。请运行 make serve / make build，它们会安装依赖。"
+            ) from None
         self.content_dir = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
         if not self.content_dir.is_dir():
             raise PluginError(f"找不到内容文件夹 {self.content_dir}（mkdocs.yml 里 faqgen 插件的 content_dir）。")
@@ -128,7 +131,9 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
         pages = render_site(content, site_url=config.site_url or "", directory_urls=config.use_directory_urls)
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
-                raise PluginError(f"生成的页面 {page.src_uri} 与手写文件 docs/{page.src_uri} 重名：请改名或删除其中一个。")
+                raise PluginError(
+                    f"生成的页面 {page.src_uri} 与手写文件 docs/{page.src_uri} 重名：请改名或删除其中一个。"
+                )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
         log.info("faqgen: added %d generated pages", len(pages))
@@ -150,7 +155,9 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
 
             build_search_index_soon(Path(config.site_dir))
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]
+    ) -> LiveReloadServer:
         """Under `mkdocs serve`, rebuild when the content folder in use changes."""
         server.watch(str(self.content_dir))
         return server

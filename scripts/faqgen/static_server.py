@@ -2,6 +2,7 @@
 
 For tests and `make audit` only (single process, loopback address); production uses nginx.
 """
+
 from __future__ import annotations
 
 import functools
@@ -13,12 +14,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from faqgen.paths import PROJECT_ROOT
+
 SECURITY_HEADERS = PROJECT_ROOT / "deploy" / "security-headers.conf"
 GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 # Files named by a hash of their content, cached for a year (the same two locations as deploy/nginx.conf).
-HASHED_ASSET = re.compile(r"/assets/.*\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$"
-                          r"|/pagefind/(?:part-\d+/)?(?:index/.+\.pf_index|fragment/.+\.pf_fragment|pagefind\..+\.pf_meta)$", re.I)
+HASHED_ASSET = re.compile(
+    r"/assets/.*\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$"
+    r"|/pagefind/(?:part-\d+/)?(?:index/.+\.pf_index|fragment/.+\.pf_fragment|pagefind\..+\.pf_meta)$",
+    re.I,
+)
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "no-cache"  # revalidate pages, sitemap and unhashed files (site.css) on every visit
 
@@ -109,7 +114,9 @@ class _BytesFile:
         self.data = b""
 
 
-def serve(root: Path, site_prefix: str = "/", headers: bool = True, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+def serve(
+    root: Path, site_prefix: str = "/", headers: bool = True, port: int = 0
+) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve root on 127.0.0.1 (port 0: a free one) in a thread; returns the server and its origin.
 
     headers=False leaves out deploy/security-headers.conf (CSP and the rest).
@@ -135,7 +142,9 @@ def serving_plain(root: Path) -> Iterator[str]:
 
     For the PDF step and the benchmark, which need the site's files and nothing of nginx's behaviour.
     """
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PlainQuietHandler, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_PlainQuietHandler, directory=str(root))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -1,4 +1,5 @@
 """What a phone downloads and waits for, in headless Chromium: first page load, first search, query latency."""
+
 from __future__ import annotations
 
 import math
@@ -105,7 +106,10 @@ def downloads_and_latency(browser: Any, url: str, queries: list[str]) -> Browser
     context.set_default_timeout(TIMEOUT_MS)
     phase, seen, early = ["load"], [], []
     context.on("response", lambda r: seen.append((phase[0], r)))  # context-wide: worker requests count too
-    context.on("request", lambda r: early.append(r.url) if phase[0] == "load" and SEARCH_FILES.search(urlsplit(r.url).path) else None)
+    context.on(
+        "request",
+        lambda r: early.append(r.url) if phase[0] == "load" and SEARCH_FILES.search(urlsplit(r.url).path) else None,
+    )
     result = BrowserResult()
     try:
         page = context.new_page()
@@ -117,8 +121,11 @@ def downloads_and_latency(browser: Any, url: str, queries: list[str]) -> Browser
         page.evaluate(TIMER_JS)
         result.latencies_ms.append(_search(page, queries[0]))
         phase[0] = "after"
-        sizes = [(p, urlsplit(r.url).path, _sent(r)) for p, r in list(seen)
-                 if urlsplit(r.url)[:2] == origin and r.status == 200 and p != "after"]
+        sizes = [
+            (p, urlsplit(r.url).path, _sent(r))
+            for p, r in list(seen)
+            if urlsplit(r.url)[:2] == origin and r.status == 200 and p != "after"
+        ]
         search = [s for p, path, s in sizes if p == "search" or SEARCH_FILES.search(path)]
         page_only = [s for p, path, s in sizes if p == "load" and not SEARCH_FILES.search(path)]
         result.index_on_load = bool(early)

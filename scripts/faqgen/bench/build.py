@@ -1,4 +1,5 @@
 """The two builds `make bench` compares: the project's own build and plain Material on the same pages."""
+
 from __future__ import annotations
 
 import gzip
@@ -49,8 +50,9 @@ def run_measured(cmd: list[str], log: Path, env: dict[str, str] | None = None, t
     """Run cmd (output to log); peak memory is the largest ru_maxrss in its process tree (wait4)."""
     started = time.perf_counter()
     with log.open("ab") as out:
-        proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     expired = threading.Event()
 
     def stop() -> None:
@@ -68,14 +70,25 @@ def run_measured(cmd: list[str], log: Path, env: dict[str, str] | None = None, t
         timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     ok = proc.returncode == 0 and not expired.is_set()
-    return Run(time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, ok,
-               expired.is_set())
+    return Run(
+        time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, ok, expired.is_set()
+    )
 
 
 def build_ours(content_dir: Path, site_dir: Path, log: Path, timeout: float | None = None) -> Run:
     """`faqgen build --post-steps search`: validate, strict MkDocs build with the plugin, the Pagefind index, swap."""
-    cmd = [sys.executable, "-m", "faqgen", "build", "--post-steps", "search",
-           "--content-dir", str(content_dir), "--site-dir", str(site_dir)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "faqgen",
+        "build",
+        "--post-steps",
+        "search",
+        "--content-dir",
+        str(content_dir),
+        "--site-dir",
+        str(site_dir),
+    ]
     return run_measured(cmd, log, mkdocs_env(), timeout)
 
 
@@ -101,7 +114,9 @@ def topic_nav(docs: Path, content_dir: Path) -> list[object]:
         match = re.search(r"^topic:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
         if match and path.parent.name in url_dirs:
             page_topic[f"{url_dirs[path.parent.name]}/{path.stem}.md"] = match.group(1)
-    sections: dict[str, list[str]] = {t["id"]: [f"topics/{t['id']}.md"] for t in sorted(topics, key=lambda t: t["order"])}
+    sections: dict[str, list[str]] = {
+        t["id"]: [f"topics/{t['id']}.md"] for t in sorted(topics, key=lambda t: t["order"])
+    }
     top: list[object] = []
     for uri in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")):
         if uri.startswith("topics/"):
@@ -125,7 +140,9 @@ def plain_project(markdown_dir: Path, project: Path, n: int, content_dir: Path) 
     config.write_text(
         "site_name: 借贷维权问答（plain Material）\nsite_url: http://127.0.0.1:8000/\n"
         f"theme:\n  name: material\n  language: zh\n{features}"
-        "plugins:\n  - search:\n      lang: zh\n" + _our_markdown_extensions() + nav, encoding="utf-8")
+        "plugins:\n  - search:\n      lang: zh\n" + _our_markdown_extensions() + nav,
+        encoding="utf-8",
+    )
     return config
 
 
@@ -145,5 +162,7 @@ def site_stats(site_dir: Path, ids: list[str]) -> SiteStats:
         if path.is_file():  # Pagefind's index files are gzip already; its .js and .json are sent gzipped
             data = path.read_bytes()
             index_raw += len(data)
-            index_gzip += len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in (".js", ".json") else len(data)
+            index_gzip += (
+                len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in (".js", ".json") else len(data)
+            )
     return SiteStats(sum(sizes), len(sizes), int(statistics.median(html)) if html else 0, index_raw, index_gzip)

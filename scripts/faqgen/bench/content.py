@@ -1,4 +1,5 @@
 """Synthetic Q&As for `make bench`: valid content files made by recombining sentences of the real pages."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,9 +18,28 @@ ID_PREFIX = "bench-"
 NEWEST_REVIEW = dt.date(2026, 11, 1)  # reviewed dates fall in the 330 days before this (never in the future)
 SENTENCE = re.compile(r"[^。！？]+[。！？]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SITUATIONS = ["逾期三天", "额度突然没了", "被催收打电话给家人", "还不上了", "想提前还款", "利息太高",
-              "被冒充客服诈骗", "上了征信", "想注销", "扣款失败", "收到律师函", "被起诉", "想协商分期",
-              "显示系统维护", "被拉黑", "多扣了钱", "忘了还款日", "借款被拒", "要求上门", "被爆通讯录"]
+SITUATIONS = [
+    "逾期三天",
+    "额度突然没了",
+    "被催收打电话给家人",
+    "还不上了",
+    "想提前还款",
+    "利息太高",
+    "被冒充客服诈骗",
+    "上了征信",
+    "想注销",
+    "扣款失败",
+    "收到律师函",
+    "被起诉",
+    "想协商分期",
+    "显示系统维护",
+    "被拉黑",
+    "多扣了钱",
+    "忘了还款日",
+    "借款被拒",
+    "要求上门",
+    "被爆通讯录",
+]
 ASKS = ["怎么办", "会怎样", "会上征信吗", "该找谁投诉", "能协商吗", "要注意什么", "是真的吗", "怎么查"]
 DETAILS = ["第十条", "第十七条", "第二十五条", "第六十八条", "第一千零三十二条"]
 
@@ -60,8 +80,15 @@ def pools(content: Content) -> Pools:
     answers = [s.strip() for p in texts for s in SENTENCE.findall(p.front.short_answer) if len(s.strip()) <= 60]
     words = {k for p in texts for k in p.front.keywords if CJK.search(k)} | set(content.search.dictionary)
     subjects = {t.id: [w for w in re.split(r"[与和]", t.name) if w] for t in content.topics}
-    return Pools(sentences, headings, answers, sorted(words), sorted(t.id for t in content.topics), subjects,
-                 sorted(s.id for s in content.sources))
+    return Pools(
+        sentences,
+        headings,
+        answers,
+        sorted(words),
+        sorted(t.id for t in content.topics),
+        subjects,
+        sorted(s.id for s in content.sources),
+    )
 
 
 def _section(rng: random.Random, pool: Pools) -> tuple[str, int]:
@@ -82,14 +109,21 @@ def synthetic_page(index: int, ids: list[str], rng: random.Random, pool: Pools) 
     topic = rng.choice(pool.topics)
     title = rng.choice(pool.subjects[topic]) + rng.choice(SITUATIONS) + rng.choice(ASKS)
     answer = "".join(rng.sample(pool.answers, 2))[:120]
-    others = [i for i in rng.sample(ids, min(len(ids), 4)) if i != page_id][:rng.randint(1, 3)]
+    others = [i for i in rng.sample(ids, min(len(ids), 4)) if i != page_id][: rng.randint(1, 3)]
     sources: list[object] = []
     for source in rng.sample(pool.sources, rng.randint(1, 4)):
         sources.append({"id": source, "detail": rng.choice(DETAILS)} if rng.random() < 0.3 else source)
     reviewed = min(NEWEST_REVIEW, dt.date.today()) - dt.timedelta(days=rng.randint(0, 330))
-    front = {"id": page_id, "title": title, "topic": topic, "short_answer": answer,
-             "keywords": rng.sample(pool.keywords, rng.randint(4, 8)), "related": others,
-             "sources": sources, "reviewed": reviewed.isoformat()}
+    front = {
+        "id": page_id,
+        "title": title,
+        "topic": topic,
+        "short_answer": answer,
+        "keywords": rng.sample(pool.keywords, rng.randint(4, 8)),
+        "related": others,
+        "sources": sources,
+        "reviewed": reviewed.isoformat(),
+    }
     sections, length, target = [], 0, rng.randint(540, 680)
     for heading in rng.sample(pool.headings, min(8, len(pool.headings))):
         text, chars = _section(rng, pool)

@@ -2,6 +2,7 @@
 
 Usage: python -m faqgen.bench.main [N ...] [--out BENCHMARKS.md] [--json FILE] [--queries 20] [--no-browser] [--serve-edits 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -156,7 +157,7 @@ def machine() -> str:
     """nproc, memory and load, for the report header."""
     pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"{os.cpu_count()} CPUs (nproc), {pages / 1024 ** 3:.1f} GB memory, Linux; load average at start {load}"
+    return f"{os.cpu_count()} CPUs (nproc), {pages / 1024**3:.1f} GB memory, Linux; load average at start {load}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         notes = NOTES + ([f"Not yet measured when this file was written: N = {pending}."] if pending else [])
         args.out.write_text(markdown(results, command, date, host, notes, serve), encoding="utf-8")
         if args.json:
-            args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), encoding="utf-8")
+            args.json.write_text(
+                json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), encoding="utf-8"
+            )
     print(args.out.read_text(encoding="utf-8"))
     return 0
 

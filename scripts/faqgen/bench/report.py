@@ -1,4 +1,5 @@
 """BENCHMARKS.md for `make bench`: one table per N (ours, plain Material, ratio) and issue 6's targets."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from faqgen.bench.serve_preview import EditTimes
 
 TARGET_N = 10_000
-KB, MB, GB = 1024, 1024 ** 2, 1024 ** 3
+KB, MB, GB = 1024, 1024**2, 1024**3
 
 
 @dataclass
@@ -87,7 +88,11 @@ ROWS: list[Row] = [
     ("search index gzip", lambda r: r.index_gzip, size),
     ("first load of a Q&A page (gzip)", lambda r: r.first_load, size),
     ("first search download (gzip)", lambda r: r.first_search, size),
-    ("search files fetched by every visit", lambda r: r.index_on_load, lambda v: "—" if v is None else ("yes" if v else "no")),
+    (
+        "search files fetched by every visit",
+        lambda r: r.index_on_load,
+        lambda v: "—" if v is None else ("yes" if v else "no"),
+    ),
     ("search ready after load", lambda r: r.ready_ms, millis),
     ("search latency median", lambda r: r.latency_median_ms, millis),
     ("search latency p95", lambda r: r.latency_p95_ms, millis),
@@ -99,10 +104,14 @@ def n_table(result: NResult) -> list[str]:
     """The table of one N."""
     prune = ": every page in the nav by topic" + (", navigation.prune" if result.plain_prune else "")
     browser = f"{result.queries} queries" if result.queries else "browser skipped"
-    lines = [f"### N = {result.n:,} synthetic Q&As (plain Material{prune}; {browser})", "",
-             "| metric | ours | plain Material | ours / plain |", "|---|---:|---:|---:|",
-             f"| build wall time | {build_time(result.ours)} | {build_time(result.plain)} | "
-             f"{ratio(result.ours.build_s, result.plain.build_s, result.plain.build_timed_out)} |"]
+    lines = [
+        f"### N = {result.n:,} synthetic Q&As (plain Material{prune}; {browser})",
+        "",
+        "| metric | ours | plain Material | ours / plain |",
+        "|---|---:|---:|---:|",
+        f"| build wall time | {build_time(result.ours)} | {build_time(result.plain)} | "
+        f"{ratio(result.ours.build_s, result.plain.build_s, result.plain.build_timed_out)} |",
+    ]
     for name, get, fmt in ROWS:
         ours, plain = get(result.ours), get(result.plain)
         shown = "" if isinstance(ours, bool) else ratio(ours, plain)
@@ -124,13 +133,23 @@ def target_rows(results: list[NResult]) -> list[tuple[str, str, str, bool | None
     build_met = check(build, 0.6) if not p.build_timed_out or build is None or build <= 0.6 else None
     return [
         ("HTML per Q&A page", "≤ 30 KB", size(o.html_median), check(o.html_median, 30 * KB)),
-        ("HTML per page stays flat", f"≤ 1.2× N={base.n:,} ({size(base.ours.html_median)})",
-         "—" if flat is None else f"{flat:.2f}×", check(flat, 1.2)),
+        (
+            "HTML per page stays flat",
+            f"≤ 1.2× N={base.n:,} ({size(base.ours.html_median)})",
+            "—" if flat is None else f"{flat:.2f}×",
+            check(flat, 1.2),
+        ),
         ("first search downloads", "≤ 300 KB gzip", size(o.first_search), check(o.first_search, 300 * KB)),
         ("search ready after load", "≤ 1 s", millis(o.ready_ms), check(o.ready_ms, 1000)),
         ("search latency p95", "≤ 200 ms", millis(o.latency_p95_ms), check(o.latency_p95_ms, 200)),
-        ("build time vs plain Material", "≤ 0.6×", "—" if build is None else
-         f"{'< ' if p.build_timed_out else ''}{build:.2f}× ({seconds(o.build_s)} vs {build_time(p)})", build_met),
+        (
+            "build time vs plain Material",
+            "≤ 0.6×",
+            "—"
+            if build is None
+            else f"{'< ' if p.build_timed_out else ''}{build:.2f}× ({seconds(o.build_s)} vs {build_time(p)})",
+            build_met,
+        ),
         ("peak memory (build)", "≤ 2 GB", size(o.peak_bytes), check(o.peak_bytes, 2 * GB)),
     ]
 
@@ -143,8 +162,12 @@ def serve_row(serve: EditTimes | None) -> tuple[str, str, str, bool | None]:
     if serve is None or not serve.edits_s:
         return ("content edit visible during `make serve`", f"≤ {SERVE_LIMIT_S:.0f} s", "—", None)
     measured = f"median {serve.median_s:.2f} s, slowest {serve.max_s:.2f} s ({len(serve.edits_s)} edits)"
-    return ("content edit visible during `make serve`", f"≤ {SERVE_LIMIT_S:.0f} s (every edit)", measured,
-            serve.max_s <= SERVE_LIMIT_S)
+    return (
+        "content edit visible during `make serve`",
+        f"≤ {SERVE_LIMIT_S:.0f} s (every edit)",
+        measured,
+        serve.max_s <= SERVE_LIMIT_S,
+    )
 
 
 def serve_section(serve: EditTimes | None) -> list[str]:
@@ -153,24 +176,39 @@ def serve_section(serve: EditTimes | None) -> list[str]:
         return []
     edits = ", ".join(f"{s:.2f} s" for s in serve.edits_s)
     rebuilds = ", ".join(f"{s:.2f} s" for s in serve.rebuilds_s)
-    return ["### Live preview of the real site (`make serve`)", "",
-            f"- server up (first build): {serve.first_build_s:.1f} s",
-            f"- edit written → new text shown in the open Chromium tab (live reload): {edits}",
-            f"- of which MkDocs' own rebuild (its “Documentation built in” lines, Pagefind included; MkDocs "
-            f"prints a repeated value once): {rebuilds}", ""]
+    return [
+        "### Live preview of the real site (`make serve`)",
+        "",
+        f"- server up (first build): {serve.first_build_s:.1f} s",
+        f"- edit written → new text shown in the open Chromium tab (live reload): {edits}",
+        f"- of which MkDocs' own rebuild (its “Documentation built in” lines, Pagefind included; MkDocs "
+        f"prints a repeated value once): {rebuilds}",
+        "",
+    ]
 
 
-def markdown(results: list[NResult], command: str, date: str, machine: str, notes: list[str],
-             serve: EditTimes | None = None) -> str:
+def markdown(
+    results: list[NResult], command: str, date: str, machine: str, notes: list[str], serve: EditTimes | None = None
+) -> str:
     """The whole BENCHMARKS.md."""
     at = next((r for r in results if r.n == TARGET_N), max(results, key=lambda r: r.n))
     scope = "" if at.n == TARGET_N else f" — **measured at N = {at.n:,} only; 10,000 was not run**"
-    lines = ["# Benchmarks (issue 6)", "",
-             f"Produced by `{command}` on {date}; machine: {machine}.", "",
-             f"## Targets at 10,000 Q&As{scope}", "",
-             "| target | limit | measured (ours) | met? |", "|---|---|---:|---|"]
+    lines = [
+        "# Benchmarks (issue 6)",
+        "",
+        f"Produced by `{command}` on {date}; machine: {machine}.",
+        "",
+        f"## Targets at 10,000 Q&As{scope}",
+        "",
+        "| target | limit | measured (ours) | met? |",
+        "|---|---|---:|---|",
+    ]
     for name, limit, measured, met in target_rows(results) + [serve_row(serve)]:
-        verdict = ("not measured" if measured == "—" else "undetermined") if met is None else ("met" if met else "**not met**")
+        verdict = (
+            ("not measured" if measured == "—" else "undetermined")
+            if met is None
+            else ("met" if met else "**not met**")
+        )
         lines.append(f"| {name} | {limit} | {measured} | {verdict} |")
     lines += ["", "## Results", ""] + serve_section(serve)
     for result in sorted(results, key=lambda r: r.n):

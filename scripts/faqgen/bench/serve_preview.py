@@ -5,6 +5,7 @@ and by tests/test_serve_preview.py (an edit shows at all; a broken file is repor
 
     python -m faqgen.bench.serve_preview [--rounds 5]     # times edits to a copy of content/
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,14 @@ def mkdocs_serve(content_dir: Path, log: Path, timeout: float = 300) -> Iterator
     """`mkdocs serve --livereload` of this project with FAQGEN_CONTENT_DIR=content_dir, up and answering."""
     port = free_port()
     with log.open("wb") as out:
-        process = subprocess.Popen(mkdocs_serve_command(port), cwd=PROJECT_ROOT, env=mkdocs_env(content_dir), stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            mkdocs_serve_command(port),
+            cwd=PROJECT_ROOT,
+            env=mkdocs_env(content_dir),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     served = Served(f"http://127.0.0.1:{port}", log, process)
     try:
         _wait_until_up(served, timeout)
@@ -159,8 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     times = time_edits(args.rounds)
     print(f"first build and server up: {times.first_build_s:.1f} s")
-    print("edit → visible in Chromium: " + ", ".join(f"{s:.2f} s" for s in times.edits_s)
-          + f" (median {times.median_s:.2f} s, max {times.max_s:.2f} s)")
+    print(
+        "edit → visible in Chromium: "
+        + ", ".join(f"{s:.2f} s" for s in times.edits_s)
+        + f" (median {times.median_s:.2f} s, max {times.max_s:.2f} s)"
+    )
     print("MkDocs rebuild time: " + ", ".join(f"{s:.2f} s" for s in times.rebuilds_s))
     return 0
 

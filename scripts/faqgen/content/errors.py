@@ -1,4 +1,5 @@
 """Content errors: where (file, line, field) and what is wrong, in words an editor understands."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Read every file in content/, parse it and check it against the schema, collecting all errors."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from faqgen.content.errors import ContentError, ContentErrors
 from faqgen.content.messages import validation_errors
 from faqgen.content.model import KIND_FOLDERS, Content, Page, PageKind
-from faqgen.content.schema import Channel, GlossaryTerm, PageFront, Routing, SearchSettings, Source, Topic
+from faqgen.content.schema import ID, Channel, GlossaryTerm, PageFront, Routing, SearchSettings, Source, Topic
 from faqgen.content.yaml_source import ParsedYaml, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -23,7 +24,9 @@ def read_text(path: Path, errors: list[ContentError]) -> str | None:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        errors.append(ContentError(path, None, None, f"文件不是 UTF-8 编码（第 {exc.start} 个字节出错），请用 UTF-8 另存"))
+        errors.append(
+            ContentError(path, None, None, f"文件不是 UTF-8 编码（第 {exc.start} 个字节出错），请用 UTF-8 另存")
+        )
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if not text.strip():
@@ -44,15 +47,23 @@ def parse_file_yaml(path: Path, text: str, first_line: int, errors: list[Content
         if context is not None and mark is not None and context.line != mark.line:
             # An unclosed quote or bracket is found only at the end of the file: name where it began.
             problem += f"；问题从第 {context.line + first_line} 行开始（{getattr(exc, 'context', '')}）"
-        errors.append(ContentError(path, line, None, f"YAML 格式错误：{problem}（常见原因：冒号后少了空格、缩进不齐、引号没配对、以 {{ 或 [ 开头的文字没加引号）"))
+        errors.append(
+            ContentError(
+                path,
+                line,
+                None,
+                f"YAML 格式错误：{problem}（常见原因：冒号后少了空格、缩进不齐、引号没配对、以 {{ 或 [ 开头的文字没加引号）",
+            )
+        )
         return None
     for key, line in parsed.duplicate_keys:
         errors.append(ContentError(path, line, key, "这个字段写了两次"))
     return parsed
 
 
-def check_model(model: type[M], data: object, path: Path, parsed: ParsedYaml,
-                errors: list[ContentError], prefix: tuple = ()) -> M | None:
+def check_model(
+    model: type[M], data: object, path: Path, parsed: ParsedYaml, errors: list[ContentError], prefix: tuple = ()
+) -> M | None:
     """Validate data against a model; on failure add Chinese errors and return None."""
     if not isinstance(data, dict):
         errors.append(ContentError(path, parsed.line_of(prefix), None, "这里应该是“字段: 值”的列表"))
@@ -77,7 +88,7 @@ def load_page(path: Path, kind: PageKind, errors: list[ContentError]) -> Page | 
     if parsed is None:
         return None
     front = check_model(PageFront, parsed.data, path, parsed, errors)
-    body = text[match.end():]
+    body = text[match.end() :]
     body_line = text[: match.end()].count("\n") + 1
     if not body.strip():
         errors.append(ContentError(path, body_line, "正文", "正文是空的：元数据下面要写页面内容"))
@@ -85,8 +96,14 @@ def load_page(path: Path, kind: PageKind, errors: list[ContentError]) -> Page | 
     if front is None:
         return None
     if front.id != path.stem:
-        errors.append(ContentError(path, parsed.line_of(("id",)), "id",
-                                   f"id “{front.id}”要和文件名一致（应为 {front.id}.md，或把 id 改成 {path.stem}）"))
+        errors.append(
+            ContentError(
+                path,
+                parsed.line_of(("id",)),
+                "id",
+                f"id “{front.id}”要和文件名一致（应为 {front.id}.md，或把 id 改成 {path.stem}）",
+            )
+        )
     return Page(kind, front, body, path, body_line, parsed)
 
 
@@ -122,8 +139,10 @@ def load_mapping(path: Path, errors: list[ContentError]) -> dict[str, str]:
     for key, value in parsed.data.items():
         if not isinstance(value, (str, int, float)) or not str(value).strip():
             errors.append(ContentError(path, parsed.line_of((str(key),)), str(key), "应该是一段文字"))
-        elif not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(key)):
-            errors.append(ContentError(path, parsed.line_of((str(key),)), str(key), "id 只能用小写英文字母、数字和连字符"))
+        elif not re.fullmatch(ID, str(key)):
+            errors.append(
+                ContentError(path, parsed.line_of((str(key),)), str(key), "id 只能用小写英文字母、数字和连字符")
+            )
         else:
             facts[str(key)] = str(value)
     return facts

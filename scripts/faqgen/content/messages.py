@@ -1,4 +1,5 @@
 """Translate pydantic's validation errors into Chinese messages with file lines."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Plain typed objects the renderer works from; no I/O here."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

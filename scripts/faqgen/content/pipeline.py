@@ -1,4 +1,5 @@
 """The one entry point the hook, the CLI and the tests share: content/ → validated → pages."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,11 @@ def load_valid_content(content_dir: Path = CONTENT_DIR) -> Content:
         errors = validate(content, content_dir)
     else:
         # Cross-checks on partly loaded content would report noise (a broken file's id looks missing).
-        errors += [e for e in validate(content, content_dir) if e.path not in {x.path for x in errors}
-                   and "没有" not in e.message]
+        errors += [
+            e
+            for e in validate(content, content_dir)
+            if e.path not in {x.path for x in errors} and "没有" not in e.message
+        ]
     if errors:
         raise ContentErrors(errors)
     return content

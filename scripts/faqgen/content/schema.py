@@ -1,4 +1,5 @@
 """The shape of every content file, as pydantic models that reject unknown fields."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # every id in content: lowercase letters, digits, single hyphens
+ID_PATTERN = rf"^{ID}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SHORT_ANSWER_MAX = 120

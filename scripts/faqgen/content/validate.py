@@ -1,4 +1,5 @@
 """Cross-reference checks run after the schema: ids, related pages, topics, references, typed facts."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,11 @@ def _duplicate_ids(content: Content, content_dir: Path) -> list[ContentError]:
             where = f"，已被 {other.path.relative_to(content_dir.parent)} 使用" if other else "（保留给投诉渠道页面）"
             errors.append(ContentError(page.path, page.meta.line_of(("id",)), "id", f"id “{page.id}” 重复了{where}"))
         seen.setdefault(page.id, page)
-    for name, items in (("topics.yml", content.topics), ("channels.yml", content.channels), ("sources.yml", content.sources)):
+    for name, items in (
+        ("topics.yml", content.topics),
+        ("channels.yml", content.channels),
+        ("sources.yml", content.sources),
+    ):
         for item_id, count in Counter(i.id for i in items).items():
             if count > 1:
                 errors.append(ContentError(content_dir / name, None, "id", f"id “{item_id}” 出现了 {count} 次"))
@@ -40,7 +45,9 @@ def _page_references(page: Page, content: Content) -> list[ContentError]:
     line = page.meta.line_of
     if page.front.topic not in {t.id for t in content.topics}:
         known = "、".join(t.id for t in content.topics)
-        errors.append(ContentError(page.path, line(("topic",)), "topic", f"没有 “{page.front.topic}” 这个话题，可用：{known}"))
+        errors.append(
+            ContentError(page.path, line(("topic",)), "topic", f"没有 “{page.front.topic}” 这个话题，可用：{known}")
+        )
     for i, rel in enumerate(page.front.related):
         if rel == page.id:
             errors.append(ContentError(page.path, line(("related", i)), f"related[{i}]", "相关问题不能指向本页自己"))
@@ -52,17 +59,32 @@ def _page_references(page: Page, content: Content) -> list[ContentError]:
     source_ids = {s.id for s in content.sources}
     for i, ref in enumerate(page.front.source_refs()):
         if ref.id not in source_ids:
-            errors.append(ContentError(page.path, line(("sources", i)), f"sources[{i}]", f"sources.yml 里没有 “{ref.id}”，请先在来源目录里添加"))
+            errors.append(
+                ContentError(
+                    page.path,
+                    line(("sources", i)),
+                    f"sources[{i}]",
+                    f"sources.yml 里没有 “{ref.id}”，请先在来源目录里添加",
+                )
+            )
     if SHORTCODE.search(page.front.short_answer) or SHORTCODE.search(page.front.title):
-        errors.append(ContentError(page.path, line(("short_answer",)), "short_answer", "标题和简短回答里不能用 {{…}} 引用，请直接写文字"))
+        errors.append(
+            ContentError(
+                page.path, line(("short_answer",)), "short_answer", "标题和简短回答里不能用 {{…}} 引用，请直接写文字"
+            )
+        )
     return errors
 
 
 def _body_references(page: Page, targets: Targets) -> list[ContentError]:
     """Every {{…}} reference in the body must resolve."""
     errors: list[ContentError] = []
-    expand(page.body, targets, page.src_uri,
-           lambda offset, msg: errors.append(ContentError(page.path, page.body_line + offset, "正文", msg)))
+    expand(
+        page.body,
+        targets,
+        page.src_uri,
+        lambda offset, msg: errors.append(ContentError(page.path, page.body_line + offset, "正文", msg)),
+    )
     return errors
 
 
@@ -83,7 +105,12 @@ def typed_facts(text: str, content: Content, allow_numbers: bool = False) -> lis
     for offset, line in enumerate(text.split("\n")):
         for number, channel_id in numbers.items():
             if re.search(rf"(?<![\d.-]){re.escape(number)}(?![\d-])", line):
-                problems.append((offset, f"直接写了号码 {number}，请改用 {{{{channel:{channel_id}}}}} 或 {{{{channel:{channel_id}.number}}}}"))
+                problems.append(
+                    (
+                        offset,
+                        f"直接写了号码 {number}，请改用 {{{{channel:{channel_id}}}}} 或 {{{{channel:{channel_id}.number}}}}",
+                    )
+                )
         for fact, key in long_facts.items():
             inside_longer = any(fact in longer and longer in line for longer in long_facts if longer != fact)
             if fact in line and not inside_longer:
@@ -93,7 +120,9 @@ def typed_facts(text: str, content: Content, allow_numbers: bool = False) -> lis
 
 def _typed_facts(page: Page, content: Content) -> list[ContentError]:
     """Typed hotline numbers and agency names in a page body."""
-    return [ContentError(page.path, page.body_line + offset, "正文", msg) for offset, msg in typed_facts(page.body, content)]
+    return [
+        ContentError(page.path, page.body_line + offset, "正文", msg) for offset, msg in typed_facts(page.body, content)
+    ]
 
 
 def _data_references(content: Content, content_dir: Path, targets: Targets) -> list[ContentError]:
@@ -104,20 +133,37 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
             raw = getattr(channel, field) or ""
             value = "\n".join(raw) if isinstance(raw, list) else raw
             where = f"{channel.id}.{field}"
-            expand(value, targets, "channels.md",
-                   lambda _o, msg, w=where: errors.append(ContentError(content_dir / "channels.yml", None, w, msg)))
+            expand(
+                value,
+                targets,
+                "channels.md",
+                lambda _o, msg, w=where: errors.append(ContentError(content_dir / "channels.yml", None, w, msg)),
+            )
             for _offset, msg in typed_facts(value, content, allow_numbers=True):
                 errors.append(ContentError(content_dir / "channels.yml", None, where, msg))
     pages = {p.id: p for p in content.pages}
     for term in content.glossary:
         page = pages.get(term.page)
         if page is None:
-            errors.append(ContentError(content_dir / "glossary.yml", None, f"{term.term}.page", f"没有 id 为 “{term.page}” 的页面"))
-        elif not any(word in page_text for page_text in (page.front.title, page.front.short_answer, page.body)
-                     for word in (term.term, *term.aliases)):
-            errors.append(ContentError(content_dir / "glossary.yml", None, f"{term.term}.page",
-                                       f"页面 {term.page}（{page.front.title}）里没有出现“{term.term}”或它的别称："
-                                       "术语表要指向讲清这个词的页面"))
+            errors.append(
+                ContentError(
+                    content_dir / "glossary.yml", None, f"{term.term}.page", f"没有 id 为 “{term.page}” 的页面"
+                )
+            )
+        elif not any(
+            word in page_text
+            for page_text in (page.front.title, page.front.short_answer, page.body)
+            for word in (term.term, *term.aliases)
+        ):
+            errors.append(
+                ContentError(
+                    content_dir / "glossary.yml",
+                    None,
+                    f"{term.term}.page",
+                    f"页面 {term.page}（{page.front.title}）里没有出现“{term.term}”或它的别称："
+                    "术语表要指向讲清这个词的页面",
+                )
+            )
     return errors
 
 
@@ -127,12 +173,24 @@ def _search_dictionary(content: Content, content_dir: Path) -> list[ContentError
     words = content.search.dictionary
     for word in words:
         if len(word) > LONGEST_SEARCH_TERM:
-            errors.append(ContentError(content_dir / "search.yml", None, "dictionary",
-                                       f"“{word}” 太长：最多 {LONGEST_SEARCH_TERM} 个字，否则搜索其中的词会找不到"))
+            errors.append(
+                ContentError(
+                    content_dir / "search.yml",
+                    None,
+                    "dictionary",
+                    f"“{word}” 太长：最多 {LONGEST_SEARCH_TERM} 个字，否则搜索其中的词会找不到",
+                )
+            )
         for other in words:
             if other != word and other in word and not word.startswith(other):
-                errors.append(ContentError(content_dir / "search.yml", None, "dictionary",
-                                           f"“{word}” 包含 “{other}”：搜索 “{other}” 会找不到写着 “{word}” 的页面"))
+                errors.append(
+                    ContentError(
+                        content_dir / "search.yml",
+                        None,
+                        "dictionary",
+                        f"“{word}” 包含 “{other}”：搜索 “{other}” 会找不到写着 “{word}” 的页面",
+                    )
+                )
     return errors
 
 
@@ -148,9 +206,11 @@ def _unsafe_markup(page: Page) -> list[ContentError]:
     """Bodies are Markdown only: raw HTML and non-web link schemes (javascript:) are rejected."""
     errors = []
     text = CODE.sub(lambda m: " " * len(m.group(0)), page.body)
-    for pattern, message in ((RAW_HTML, "正文里不能写 HTML 标签，请用 Markdown；如果要显示尖括号，写成 `<` 放在反引号里"),
-                             (BAD_LINK, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
-                             (BAD_LINK_DEFINITION, "链接只能是 http(s)、tel:、mailto: 或站内页面")):
+    for pattern, message in (
+        (RAW_HTML, "正文里不能写 HTML 标签，请用 Markdown；如果要显示尖括号，写成 `<` 放在反引号里"),
+        (BAD_LINK, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
+        (BAD_LINK_DEFINITION, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
+    ):
         for match in pattern.finditer(text):
             errors.append(ContentError(page.path, page.body_line + text.count("\n", 0, match.start()), "正文", message))
     return errors
@@ -167,7 +227,14 @@ def validate(content: Content, content_dir: Path) -> list[ContentError]:
         errors += _unsafe_markup(page)
         heading = re.search(r"^#\s", page.body, re.M)
         if heading:
-            errors.append(ContentError(page.path, page.body_line + page.body.count("\n", 0, heading.start()), "正文", "正文里不要写一级标题（# 开头）：标题由 title 字段生成，正文从 ## 开始"))
+            errors.append(
+                ContentError(
+                    page.path,
+                    page.body_line + page.body.count("\n", 0, heading.start()),
+                    "正文",
+                    "正文里不要写一级标题（# 开头）：标题由 title 字段生成，正文从 ## 开始",
+                )
+            )
     errors += _data_references(content, content_dir, targets)
     errors += _search_dictionary(content, content_dir)
     errors += _routing_references(content, content_dir, targets)
@@ -187,25 +254,72 @@ def _routing_references(content: Content, content_dir: Path, targets: Targets) -
     for name, ids in (("lender_types", lender_ids), ("situations", situation_ids)):
         for item_id, count in Counter(ids).items():
             if count > 1:
-                errors.append(ContentError(path, meta.line_of((name, ids.index(item_id), "id")), f"{name}.id", f"id “{item_id}” 出现了 {count} 次"))
+                errors.append(
+                    ContentError(
+                        path,
+                        meta.line_of((name, ids.index(item_id), "id")),
+                        f"{name}.id",
+                        f"id “{item_id}” 出现了 {count} 次",
+                    )
+                )
     covered = Counter(rule.situation for rule in routing.rules)
     for i, situation in enumerate(routing.situations):
         if covered[situation.id] != 1:
-            problem = "没有对应的 rules" if covered[situation.id] == 0 else f"在 rules 里出现了 {covered[situation.id]} 次"
-            errors.append(ContentError(path, meta.line_of(("situations", i, "id")), "situations", f"情况 “{situation.id}” {problem}"))
+            problem = (
+                "没有对应的 rules" if covered[situation.id] == 0 else f"在 rules 里出现了 {covered[situation.id]} 次"
+            )
+            errors.append(
+                ContentError(
+                    path, meta.line_of(("situations", i, "id")), "situations", f"情况 “{situation.id}” {problem}"
+                )
+            )
     for r, rule in enumerate(routing.rules):
         if rule.situation not in situation_ids:
-            errors.append(ContentError(path, meta.line_of(("rules", r, "situation")), f"rules[{r}].situation", f"没有 id 为 “{rule.situation}” 的情况"))
+            errors.append(
+                ContentError(
+                    path,
+                    meta.line_of(("rules", r, "situation")),
+                    f"rules[{r}].situation",
+                    f"没有 id 为 “{rule.situation}” 的情况",
+                )
+            )
         for s, step in enumerate(rule.steps):
             where = ("rules", r, "steps", s)
             if step.channel not in channel_ids:
-                errors.append(ContentError(path, meta.line_of(where + ("channel",)), f"rules[{r}].steps[{s}].channel", f"channels.yml 里没有 “{step.channel}”"))
+                errors.append(
+                    ContentError(
+                        path,
+                        meta.line_of(where + ("channel",)),
+                        f"rules[{r}].steps[{s}].channel",
+                        f"channels.yml 里没有 “{step.channel}”",
+                    )
+                )
             for lender in step.lenders or []:
                 if lender not in lender_ids:
-                    errors.append(ContentError(path, meta.line_of(where + ("lenders",)), f"rules[{r}].steps[{s}].lenders", f"没有 “{lender}” 这个放款机构类型，可用：{'、'.join(lender_ids)}"))
+                    errors.append(
+                        ContentError(
+                            path,
+                            meta.line_of(where + ("lenders",)),
+                            f"rules[{r}].steps[{s}].lenders",
+                            f"没有 “{lender}” 这个放款机构类型，可用：{'、'.join(lender_ids)}",
+                        )
+                    )
     texts = [(("lender_types", i, "hint"), t.hint) for i, t in enumerate(routing.lender_types)]
-    texts += [(("rules", r, "steps", s, "note"), step.note) for r, rule in enumerate(routing.rules) for s, step in enumerate(rule.steps) if step.note]
+    texts += [
+        (("rules", r, "steps", s, "note"), step.note)
+        for r, rule in enumerate(routing.rules)
+        for s, step in enumerate(rule.steps)
+        if step.note
+    ]
     for loc, text in texts:
-        expand(text, targets, "lookup.md", lambda _o, msg, loc=loc: errors.append(ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg)))  # noqa: B023 (called within this iteration)
-        errors += [ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg) for _o, msg in typed_facts(text, content, allow_numbers=True)]
+        expand(
+            text,
+            targets,
+            "lookup.md",
+            lambda _o, msg, loc=loc: errors.append(ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg)),  # noqa: B023
+        )
+        errors += [
+            ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg)
+            for _o, msg in typed_facts(text, content, allow_numbers=True)
+        ]
     return errors

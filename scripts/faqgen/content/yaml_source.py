@@ -1,4 +1,5 @@
 """Parse YAML keeping line numbers, with dates left as text and duplicate keys reported."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

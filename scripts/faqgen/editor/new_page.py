@@ -1,4 +1,5 @@
 """`make new`: write a new Q&A file that is valid as written, with 【待填写】 where the editor must write."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -74,7 +75,7 @@ def page_ids(content: Content, content_dir: Path) -> set[str]:
 def fresh_id(topic: str, taken: set[str]) -> str:
     """A new id: the topic plus a short random suffix (titles are Chinese, so no slug from them)."""
     while True:
-        candidate = f"{topic[:60 - SUFFIX_LENGTH - 1]}-{secrets.token_hex(SUFFIX_LENGTH // 2)}"
+        candidate = f"{topic[: 60 - SUFFIX_LENGTH - 1]}-{secrets.token_hex(SUFFIX_LENGTH // 2)}"
         if candidate not in taken:
             return candidate
 
@@ -82,8 +83,13 @@ def fresh_id(topic: str, taken: set[str]) -> str:
 def default_source(content: Content, topic: str) -> str:
     """A placeholder source: the official source this topic's pages cite most, else any official one."""
     kinds = {s.id: s.kind for s in content.sources}
-    cited = Counter(r.id for p in content.pages if p.front.topic == topic for r in p.front.source_refs()
-                    if kinds.get(r.id) == "official")
+    cited = Counter(
+        r.id
+        for p in content.pages
+        if p.front.topic == topic
+        for r in p.front.source_refs()
+        if kinds.get(r.id) == "official"
+    )
     if cited:
         return cited.most_common(1)[0][0]
     official = [s.id for s in content.sources if s.kind == "official"] or [s.id for s in content.sources]
@@ -108,15 +114,27 @@ def check_request(content: Content, question: str, topic: str, page_id: str | No
             raise NewPageError(f"id “{page_id}” 已经被使用了，请换一个")
 
 
-def new_page(content: Content, content_dir: Path, question: str, topic: str, page_id: str | None = None,
-             today: dt.date | None = None) -> Path:
+def new_page(
+    content: Content,
+    content_dir: Path,
+    question: str,
+    topic: str,
+    page_id: str | None = None,
+    today: dt.date | None = None,
+) -> Path:
     """Write content/questions/<id>.md for the question and return its path; never overwrites."""
     question, topic = question.strip(), topic.strip()
     taken = page_ids(content, content_dir)
     check_request(content, question, topic, page_id, taken)
     page_id = page_id or fresh_id(topic, taken)
-    text = TEMPLATE.format(id=page_id, title=yaml_field("title", question), topic=topic, todo=TODO,
-                           source=default_source(content, topic), today=(today or dt.date.today()).isoformat())
+    text = TEMPLATE.format(
+        id=page_id,
+        title=yaml_field("title", question),
+        topic=topic,
+        todo=TODO,
+        source=default_source(content, topic),
+        today=(today or dt.date.today()).isoformat(),
+    )
     path = content_dir / "questions" / f"{page_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

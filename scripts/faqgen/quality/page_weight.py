@@ -7,6 +7,7 @@ types are gzipped at level 6 (nginx's gzip_comp_level in deploy/nginx.conf); ima
 binary types count as they are. Requests to other hosts are not counted: the privacy tests
 forbid them anyway.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,12 +18,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from faqgen.browser import PHONE, launch
+from faqgen.static_server import GZIP_TYPES  # the types deploy/nginx.conf compresses
 
 GZIP_LEVEL = 6
 KB = 1024
-# The content types deploy/nginx.conf compresses (gzip_types, plus text/html which nginx always does).
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
-                    "image/svg+xml", "application/manifest+json")
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class PageWeight:
 
 def wire_size(body: bytes, content_type: str) -> int:
     """Size as a server sends it: gzip level 6 for text types, as-is for images and fonts."""
-    if content_type.split(";")[0].strip().lower().startswith(COMPRESSED_TYPES):
+    if content_type.split(";")[0].strip().lower().startswith(GZIP_TYPES):
         return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
     return len(body)
 
@@ -85,7 +84,9 @@ def report(weight: PageWeight) -> str:
     lines = [weight.url]
     for r in sorted(weight.resources, key=lambda r: -r.sent):
         lines.append(f"  {r.sent / KB:7.1f} KB  (raw {r.raw / KB:7.1f} KB)  {urlsplit(r.url).path}")
-    lines.append(f"  {weight.sent / KB:7.1f} KB  total gzip, {len(weight.resources)} requests (raw {weight.raw / KB:.1f} KB)")
+    lines.append(
+        f"  {weight.sent / KB:7.1f} KB  total gzip, {len(weight.resources)} requests (raw {weight.raw / KB:.1f} KB)"
+    )
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ parsing, looks only at plain text (never headings, links, code or existing abbr)
 occurrence of each term per section, and adds no visible text: Material's `content.tooltips`
 shows the title on hover, and tabindex makes it show on tap and keyboard focus.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,24 @@ from markdown.treeprocessors import Treeprocessor
 
 from faqgen.content.schema import GlossaryTerm
 
-SKIPPED_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "button", "time",
-                "h1", "h2", "h3", "h4", "h5", "h6"}
+SKIPPED_TAGS = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "script",
+    "style",
+    "button",
+    "time",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 PRIORITY = 7  # after inline parsing (20), before toc (5); the same slot as Markdown's abbr
 
@@ -77,7 +94,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             seen.add(term)
             mark = etree.Element("abbr", {"title": definition, "tabindex": "0"})
             mark.text = match.group(0)
-            before = text[position:match.start()]
+            before = text[position : match.start()]
             if marks:
                 marks[-1].tail = before
             else:

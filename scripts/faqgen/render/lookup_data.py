@@ -1,4 +1,5 @@
 """The channel lookup's data: what the page script reads, and the no-JavaScript table rows."""
+
 from __future__ import annotations
 
 import json
@@ -34,20 +35,31 @@ def plain_text(text: str, content: Content) -> str:
 
 def _channel_json(channel: Channel, content: Content) -> dict[str, object]:
     """One channel as the page script shows it (plain text only; the script uses textContent)."""
+
     def p(value: str | None) -> str | None:
         return None if value is None else plain_text(value, content)
+
     return {
-        "name": p(channel.name), "number": channel.number, "operator": p(channel.operator),
-        "handles": [p(x) for x in channel.handles], "not_handles": [p(x) for x in channel.not_handles],
-        "how": [p(x) for x in channel.how], "website": channel.website, "hours": p(channel.hours),
+        "name": p(channel.name),
+        "number": channel.number,
+        "operator": p(channel.operator),
+        "handles": [p(x) for x in channel.handles],
+        "not_handles": [p(x) for x in channel.not_handles],
+        "how": [p(x) for x in channel.how],
+        "website": channel.website,
+        "hours": p(channel.hours),
         "prepare": [p(x) for x in channel.prepare],
     }
 
 
 def _step_json(step: RouteStep, content: Content) -> dict[str, object]:
     """One routing step for the page script."""
-    return {"channel": step.channel, "stage": step.stage, "lenders": step.lenders,
-            "note": plain_text(step.note, content) if step.note else None}
+    return {
+        "channel": step.channel,
+        "stage": step.stage,
+        "lenders": step.lenders,
+        "note": plain_text(step.note, content) if step.note else None,
+    }
 
 
 def lookup_json(content: Content, routing: Routing) -> str:
@@ -56,8 +68,10 @@ def lookup_json(content: Content, routing: Routing) -> str:
     data = {
         "stages": [{"id": s, "label": STAGE_LABELS[s]} for s in STAGE_ORDER],
         "lenders": [{"id": t.id, "label": t.label, "hint": plain_text(t.hint, content)} for t in routing.lender_types],
-        "situations": [{"id": s.id, "label": s.label, "evidence": [plain_text(e, content) for e in s.evidence]}
-                       for s in routing.situations],
+        "situations": [
+            {"id": s.id, "label": s.label, "evidence": [plain_text(e, content) for e in s.evidence]}
+            for s in routing.situations
+        ],
         "channels": {c.id: _channel_json(c, content) for c in content.channels if c.id in used},
         "rules": {rule.situation: [_step_json(step, content) for step in rule.steps] for rule in routing.rules},
     }

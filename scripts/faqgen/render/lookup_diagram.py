@@ -1,10 +1,10 @@
 """Draw the routing as an SVG decision-flow picture at build time (no diagram script needed)."""
-from __future__ import annotations
 
-from html import escape
+from __future__ import annotations
 
 from faqgen.content.model import Content
 from faqgen.content.schema import RouteStep, Routing
+from faqgen.render.escape import escape_html as escape
 from faqgen.render.lookup_data import plain_text
 
 WIDTH = 360
@@ -33,7 +33,9 @@ def wrap(text: str, width_px: float, font: int = FONT) -> list[str]:
     return lines + ([current] if current else [])
 
 
-def _box(x: float, y: float, w: float, lines: list[tuple[str, str]], fill: str, stroke: str, dashed: bool = False) -> tuple[str, float]:
+def _box(
+    x: float, y: float, w: float, lines: list[tuple[str, str]], fill: str, stroke: str, dashed: bool = False
+) -> tuple[str, float]:
     """A rounded box with lines of (text, style); returns the SVG and its height."""
     h = PAD * 2 + LINE * len(lines)
     dash = ' stroke-dasharray="4 3"' if dashed else ""
@@ -42,7 +44,9 @@ def _box(x: float, y: float, w: float, lines: list[tuple[str, str]], fill: str, 
         colour = "#ffffff" if fill == GREEN else (MUTED if style == "small" else INK)
         size = FONT - 2 if style == "small" else FONT
         weight = ' font-weight="700"' if style == "bold" else ""
-        parts.append(f'<text x="{x + PAD}" y="{y + PAD + LINE * i + 13}" font-size="{size}" fill="{colour}"{weight}>{escape(text)}</text>')
+        parts.append(
+            f'<text x="{x + PAD}" y="{y + PAD + LINE * i + 13}" font-size="{size}" fill="{colour}"{weight}>{escape(text)}</text>'
+        )
     return "\n".join(parts), h
 
 
@@ -61,8 +65,10 @@ def _step_lines(steps: list[RouteStep], width: float, content: Content, routing:
 
 def _arrow(x: float, y1: float, y2: float) -> str:
     """A downward arrow between two boxes."""
-    return (f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2 - 5}" stroke="{MUTED}" stroke-width="1.5"/>'
-            f'<path d="M{x - 4},{y2 - 6} L{x + 4},{y2 - 6} L{x},{y2} Z" fill="{MUTED}"/>')
+    return (
+        f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2 - 5}" stroke="{MUTED}" stroke-width="1.5"/>'
+        f'<path d="M{x - 4},{y2 - 6} L{x + 4},{y2 - 6} L{x},{y2} Z" fill="{MUTED}"/>'
+    )
 
 
 def routing_svg(content: Content, routing: Routing) -> str:
@@ -87,12 +93,22 @@ def routing_svg(content: Content, routing: Routing) -> str:
         parts += [left, right, f'<text x="{col + 2}" y="{top + 22}" font-size="12" fill="{MUTED}">→</text>']
         y = top + max(lh, rh) + 8
         if also:
-            svg, h = _box(0, y, WIDTH, [("同时可以", "bold")] + _step_lines(also, WIDTH, content, routing), "#ffffff", MUTED, dashed=True)
+            svg, h = _box(
+                0,
+                y,
+                WIDTH,
+                [("同时可以", "bold")] + _step_lines(also, WIDTH, content, routing),
+                "#ffffff",
+                MUTED,
+                dashed=True,
+            )
             parts.append(svg)
             y += h
         y += 28
     height = int(y)
     body = "\n".join(parts)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-            f'role="img" aria-labelledby="flow-title" font-family="-apple-system, BlinkMacSystemFont, \'Noto Sans CJK SC\', \'PingFang SC\', \'Microsoft YaHei\', sans-serif">\n'
-            f'<title id="flow-title">投诉渠道决策流程图：遇到什么情况、先找谁、不满意再找谁</title>\n{body}\n</svg>\n')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f"role=\"img\" aria-labelledby=\"flow-title\" font-family=\"-apple-system, BlinkMacSystemFont, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif\">\n"
+        f'<title id="flow-title">投诉渠道决策流程图：遇到什么情况、先找谁、不满意再找谁</title>\n{body}\n</svg>\n'
+    )

@@ -1,9 +1,9 @@
 """The site navigation, derived from content so a new topic appears without editing mkdocs.yml."""
+
 from __future__ import annotations
 
-import html
-
 from faqgen.content.model import Content
+from faqgen.render.escape import escape_html
 from faqgen.render.pages import GUIDE_ID, topic_uri
 from faqgen.render.shortcodes import CHANNELS_PAGE
 
@@ -21,8 +21,12 @@ def site_nav(content: Content, hand_written: set[str]) -> list[object]:
     if content.routing is not None:
         nav.append({"投诉渠道查询": "lookup.md"})
     nav.append({"投诉渠道一览": CHANNELS_PAGE})
-    nav.append({"话题": [{html.escape(t.name): topic_uri(t)} for t in sorted(content.topics, key=lambda t: t.order)]})
-    tools = [{html.escape(p.front.title): p.src_uri} for p in sorted(content.pages, key=lambda p: p.front.title) if p.kind == "tool"]
+    nav.append({"话题": [{escape_html(t.name): topic_uri(t)} for t in sorted(content.topics, key=lambda t: t.order)]})
+    tools = [
+        {escape_html(p.front.title): p.src_uri}
+        for p in sorted(content.pages, key=lambda p: p.front.title)
+        if p.kind == "tool"
+    ]
     if tools:
         nav.append({"打印模板": tools})
     for uri, title in (("glossary.md", "术语表"), ("about.md", "关于本站")):

@@ -1,8 +1,8 @@
 """Render the validated content into MkDocs Markdown pages: a pure function, same input → same output."""
+
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,12 +10,12 @@ from dataclasses import dataclass
 import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from markupsafe import escape as markupsafe_escape
 
 from faqgen.content.errors import ContentError, ContentErrors
 from faqgen.content.model import Content, Page
 from faqgen.content.schema import Source, Topic
 from faqgen.paths import TEMPLATES_DIR
+from faqgen.render.escape import escape_html, escape_text
 from faqgen.render.lookup_data import lookup_json, table_rows
 from faqgen.render.lookup_diagram import routing_svg
 from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_ALT, DIAGRAM_URI, Targets, expand, relative_link
@@ -34,7 +34,6 @@ PDF_NAME = "借贷维权指南.pdf"  # the file name a reader's browser saves it
 LOOKUP_URI = "lookup.md"
 
 
-
 @dataclass(frozen=True)
 class RenderedPage:
     """One generated Markdown file for the MkDocs docs tree."""
@@ -51,7 +50,7 @@ def data_text(value: object) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    return Markup(str(markupsafe_escape(value)).replace("[", "&#91;").replace("]", "&#93;"))
+    return Markup(escape_text(value))
 
 
 def _join(items: Iterable[object], separator: str = "", attribute: str | None = None) -> Markup:
@@ -62,12 +61,19 @@ def _join(items: Iterable[object], separator: str = "", attribute: str | None = 
 
 def _env() -> Environment:
     """Jinja environment: strict about missing values, escaping data so HTML in it shows as text."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), undefined=StrictUndefined,
-                      autoescape=True, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                      finalize=data_text,
-                      # Markdown heading ids look like {#id}: move Jinja comments out of the way.
-                      comment_start_string="{##", comment_end_string="##}",
-                      bytecode_cache=FileSystemBytecodeCache())  # compiled templates kept between builds
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        undefined=StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=data_text,
+        # Markdown heading ids look like {#id}: move Jinja comments out of the way.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        bytecode_cache=FileSystemBytecodeCache(),
+    )  # compiled templates kept between builds
     env.filters["join"] = _join
     return env
 
@@ -84,7 +90,7 @@ def front_matter(**meta: object) -> Markup:
     """
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
-            meta[key] = html.escape(str(meta[key]), quote=True)
+            meta[key] = escape_html(meta[key])
     dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return Markup(f"---\n{dumped}---\n")
 
@@ -109,8 +115,10 @@ def _sources(page: Page, content: Content) -> list[dict[str, object]]:
     """The page's sources, official ones first (stable within a kind)."""
     catalogue: dict[str, Source] = {s.id: s for s in content.sources}
     refs = sorted(page.front.source_refs(), key=lambda r: SOURCE_KIND_ORDER[catalogue[r.id].kind])
-    return [{"source": catalogue[r.id], "detail": r.detail, "kind_label": SOURCE_KIND_LABEL[catalogue[r.id].kind]}
-            for r in refs]
+    return [
+        {"source": catalogue[r.id], "detail": r.detail, "kind_label": SOURCE_KIND_LABEL[catalogue[r.id].kind]}
+        for r in refs
+    ]
 
 
 def _finish(src_uri: str, markdown: str, targets: Targets) -> str:
@@ -128,7 +136,7 @@ def split_tool_document(body: str) -> tuple[str, str]:
     starts = [i for i, line in enumerate(lines) if line.rstrip() == TOOL_DOCUMENT_HEADING]
     if not starts:
         return body, ""
-    return "\n".join(lines[:starts[0]]).strip(), "\n".join(lines[starts[0]:]).strip()
+    return "\n".join(lines[: starts[0]]).strip(), "\n".join(lines[starts[0] :]).strip()
 
 
 def render_page(page: Page, content: Content, env: Environment, targets: Targets) -> RenderedPage:
@@ -137,11 +145,18 @@ def render_page(page: Page, content: Content, env: Environment, targets: Targets
     body, document = split_tool_document(page.body.strip()) if page.kind == "tool" else (page.body.strip(), "")
     related = [{"page": p, "link": relative_link(page.src_uri, p.src_uri)} for p in related_pages(page, content)]
     markdown = env.get_template("page.md.j2").render(
-        front_matter=front_matter(title=page.front.title, description=page.front.short_answer,
-                                  page_kind=page.kind, page_id=page.id),
-        page=page, topic=topic, topic_link=relative_link(page.src_uri, topic_uri(topic)),
-        reviewed_text=date_text(page.front.reviewed), body=Markup(body), document=Markup(document),
-        related=related, sources=_sources(page, content), disclaimer=DISCLAIMER,
+        front_matter=front_matter(
+            title=page.front.title, description=page.front.short_answer, page_kind=page.kind, page_id=page.id
+        ),
+        page=page,
+        topic=topic,
+        topic_link=relative_link(page.src_uri, topic_uri(topic)),
+        reviewed_text=date_text(page.front.reviewed),
+        body=Markup(body),
+        document=Markup(document),
+        related=related,
+        sources=_sources(page, content),
+        disclaimer=DISCLAIMER,
     )
     return RenderedPage(page.src_uri, _finish(page.src_uri, markdown, targets))
 
@@ -150,10 +165,17 @@ def render_topic(topic: Topic, content: Content, env: Environment) -> RenderedPa
     """A topic hub listing its pages with their short answers."""
     uri = topic_uri(topic)
     entries = [{"page": p, "link": relative_link(uri, p.src_uri)} for p in content.pages_in(topic.id)]
-    others = [{"topic": t, "link": relative_link(uri, topic_uri(t))} for t in sorted(content.topics, key=lambda t: t.order) if t != topic]
+    others = [
+        {"topic": t, "link": relative_link(uri, topic_uri(t))}
+        for t in sorted(content.topics, key=lambda t: t.order)
+        if t != topic
+    ]
     markdown = env.get_template("topic.md.j2").render(
         front_matter=front_matter(title=topic.name, description=topic.summary, page_kind="topic"),
-        topic=topic, entries=entries, others=others)
+        topic=topic,
+        entries=entries,
+        others=others,
+    )
     return RenderedPage(uri, markdown, in_nav=True)
 
 
@@ -161,26 +183,46 @@ def render_channels(content: Content, env: Environment, targets: Targets) -> Ren
     """The list of every channel, each under a stable anchor equal to its id."""
     reviewed = max((p.front.reviewed for p in content.pages), default=dt.date.today())
     markdown = env.get_template("channels.md.j2").render(
-        front_matter=front_matter(title="投诉渠道一览", description="每个投诉和求助渠道能做什么、不能做什么、怎么联系。", page_kind="channels"),
-        channels=content.channels, reviewed=reviewed, reviewed_text=date_text(reviewed), disclaimer=DISCLAIMER)
+        front_matter=front_matter(
+            title="投诉渠道一览", description="每个投诉和求助渠道能做什么、不能做什么、怎么联系。", page_kind="channels"
+        ),
+        channels=content.channels,
+        reviewed=reviewed,
+        reviewed_text=date_text(reviewed),
+        disclaimer=DISCLAIMER,
+    )
     return RenderedPage(CHANNELS_PAGE, _finish(CHANNELS_PAGE, markdown, targets), in_nav=True)
 
 
 def render_home(content: Content, env: Environment) -> RenderedPage:
     """The home page: urgent paths first, then topics and printable tools."""
     uri = "index.md"
-    topics = [{"topic": t, "link": relative_link(uri, topic_uri(t)), "count": len(content.pages_in(t.id))}
-              for t in sorted(content.topics, key=lambda t: t.order)]
+    topics = [
+        {"topic": t, "link": relative_link(uri, topic_uri(t)), "count": len(content.pages_in(t.id))}
+        for t in sorted(content.topics, key=lambda t: t.order)
+    ]
     tools = [{"page": p, "link": relative_link(uri, p.src_uri)} for p in content.pages if p.kind == "tool"]
     police = next(c for c in content.channels if c.id == "police-110")
     guide = next((p for p in content.pages if p.id == GUIDE_ID), None)
     markdown = env.get_template("home.md.j2").render(
-        front_matter=front_matter(title="借贷维权问答", description="被网贷催收骚扰、看不懂借呗花呗白条规则时，用平实的话告诉你有哪些权利、下一步做什么、找谁。", page_kind="home",
-                                  # The home page only points elsewhere; as a search hit it would crowd out answers.
-                                  search={"exclude": True}),
-        guide_link=guide.src_uri if guide else CHANNELS_PAGE, lookup_link=LOOKUP_URI if content.routing else CHANNELS_PAGE,
-        police=police, police_link=f"{CHANNELS_PAGE}#{police.id}", about_link="about.md",
-        topics=topics, tools=tools, print_link="print.md", pdf_href=raw_href(uri, PDF_HREF), pdf_name=PDF_NAME)
+        front_matter=front_matter(
+            title="借贷维权问答",
+            description="被网贷催收骚扰、看不懂借呗花呗白条规则时，用平实的话告诉你有哪些权利、下一步做什么、找谁。",
+            page_kind="home",
+            # The home page only points elsewhere; as a search hit it would crowd out answers.
+            search={"exclude": True},
+        ),
+        guide_link=guide.src_uri if guide else CHANNELS_PAGE,
+        lookup_link=LOOKUP_URI if content.routing else CHANNELS_PAGE,
+        police=police,
+        police_link=f"{CHANNELS_PAGE}#{police.id}",
+        about_link="about.md",
+        topics=topics,
+        tools=tools,
+        print_link="print.md",
+        pdf_href=raw_href(uri, PDF_HREF),
+        pdf_name=PDF_NAME,
+    )
     return RenderedPage(uri, markdown, in_nav=True)
 
 
@@ -190,16 +232,28 @@ def render_lookup(content: Content, env: Environment, targets: Targets) -> list[
     assert routing is not None
     shorts = {t.id: t.short for t in routing.lender_types}
     markdown = env.get_template("lookup.md.j2").render(
-        front_matter=front_matter(title="投诉渠道查询", description="按你遇到的情况和放款机构类型，查该找哪个投诉渠道、按什么顺序、准备哪些证据。", page_kind="lookup"),
-        situations=routing.situations, lenders=routing.lender_types, rows=table_rows(routing),
+        front_matter=front_matter(
+            title="投诉渠道查询",
+            description="按你遇到的情况和放款机构类型，查该找哪个投诉渠道、按什么顺序、准备哪些证据。",
+            page_kind="lookup",
+        ),
+        situations=routing.situations,
+        lenders=routing.lender_types,
+        rows=table_rows(routing),
         evidence={s.id: s.evidence for s in routing.situations},
         step_link=lambda step: Markup(f"{{{{channel:{step.channel}}}}}"),
         lender_shorts=lambda ids: "、".join(shorts[i] for i in ids),
-        diagram_alt=DIAGRAM_ALT, diagram_link=relative_link(LOOKUP_URI, DIAGRAM_URI),
-        channels_link=Markup("{{page:channels}}"), guide_link=Markup(f"{{{{page:{GUIDE_ID}}}}}"),
-        data=lookup_json(content, routing), disclaimer=DISCLAIMER)
-    return [RenderedPage(LOOKUP_URI, _finish(LOOKUP_URI, markdown, targets), in_nav=True),
-            RenderedPage(DIAGRAM_URI, routing_svg(content, routing))]
+        diagram_alt=DIAGRAM_ALT,
+        diagram_link=relative_link(LOOKUP_URI, DIAGRAM_URI),
+        channels_link=Markup("{{page:channels}}"),
+        guide_link=Markup(f"{{{{page:{GUIDE_ID}}}}}"),
+        data=lookup_json(content, routing),
+        disclaimer=DISCLAIMER,
+    )
+    return [
+        RenderedPage(LOOKUP_URI, _finish(LOOKUP_URI, markdown, targets), in_nav=True),
+        RenderedPage(DIAGRAM_URI, routing_svg(content, routing)),
+    ]
 
 
 GLOSSARY_URI = "glossary.md"
@@ -207,12 +261,20 @@ GLOSSARY_URI = "glossary.md"
 
 def render_glossary(content: Content, env: Environment, targets: Targets) -> RenderedPage:
     """The glossary: each term, its plain definition and a link to the page that explains it."""
-    terms = [{"term": t, "anchor": t.term, "page": content.page(t.page),
-              "link": relative_link(GLOSSARY_URI, content.page(t.page).src_uri)}
-             for t in sorted(content.glossary, key=lambda t: t.term)]
+    terms = [
+        {
+            "term": t,
+            "anchor": t.term,
+            "page": content.page(t.page),
+            "link": relative_link(GLOSSARY_URI, content.page(t.page).src_uri),
+        }
+        for t in sorted(content.glossary, key=lambda t: t.term)
+    ]
     markdown = env.get_template("glossary.md.j2").render(
         front_matter=front_matter(title="术语表", description="借贷和催收里常见词语的平实解释。", page_kind="glossary"),
-        terms=terms, disclaimer=DISCLAIMER)
+        terms=terms,
+        disclaimer=DISCLAIMER,
+    )
     return RenderedPage(GLOSSARY_URI, _finish(GLOSSARY_URI, markdown, targets), in_nav=True)
 
 

@@ -1,4 +1,5 @@
 """The whole-guide print view: a cover, 目录, then the guide, the channel list and every tool."""
+
 from __future__ import annotations
 
 import re
@@ -90,8 +91,12 @@ def _page_section(page: Page, content: Content, env: Environment) -> str:
     """One guide or tool page as print-view Markdown (shortcodes still unexpanded)."""
     intro, document = split_tool_document(page.body.strip()) if page.kind == "tool" else (page.body.strip(), "")
     return env.get_template("print_section.md.j2").render(
-        page=page, reviewed_text=date_text(page.front.reviewed),
-        body=Markup(intro), document=Markup(document), sources=_sources(page, content))
+        page=page,
+        reviewed_text=date_text(page.front.reviewed),
+        body=Markup(intro),
+        document=Markup(document),
+        sources=_sources(page, content),
+    )
 
 
 def _strip_front_matter(markdown: str) -> str:
@@ -99,8 +104,9 @@ def _strip_front_matter(markdown: str) -> str:
     return markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
 
 
-def render_print_view(content: Content, env: Environment, targets: Targets, site_url: str = "",
-                      directory_urls: bool = True) -> RenderedPage:
+def render_print_view(
+    content: Content, env: Environment, targets: Targets, site_url: str = "", directory_urls: bool = True
+) -> RenderedPage:
     """The print view page: cover, 目录 and every section, each section starting on a new sheet."""
     guide, tools = print_pages(content)
     channels = _strip_front_matter(render_channels(content, env, targets).markdown)
@@ -109,11 +115,18 @@ def render_print_view(content: Content, env: Environment, targets: Targets, site
     parts += [(section_markdown(_page_section(p, content, env), p.id, toc_depth=0), p.src_uri) for p in tools]
     reviewed = max((p.front.reviewed for p in guide + tools), default=None)
     markdown = env.get_template("print.md.j2").render(
-        front_matter=front_matter(title="借贷维权问答（打印版）", page_kind="print",
-                                  description="催收骚扰指南、投诉渠道和全部可打印表格，集中在一页，方便打印或保存为 PDF。",
-                                  search={"exclude": True}),
-        reviewed_text=date_text(reviewed) if reviewed else "", site_address=page_address(site_url, "index.md"),
+        front_matter=front_matter(
+            title="借贷维权问答（打印版）",
+            page_kind="print",
+            description="催收骚扰指南、投诉渠道和全部可打印表格，集中在一页，方便打印或保存为 PDF。",
+            search={"exclude": True},
+        ),
+        reviewed_text=date_text(reviewed) if reviewed else "",
+        site_address=page_address(site_url, "index.md"),
         toc=[entry for (_, toc), _ in parts for entry in toc],
         sections=[{"markdown": Markup(text), "address": page_address(site_url, uri)} for (text, _), uri in parts],
-        pdf_href=raw_href(PRINT_URI, PDF_HREF, directory_urls), pdf_name=PDF_NAME, disclaimer=DISCLAIMER)
+        pdf_href=raw_href(PRINT_URI, PDF_HREF, directory_urls),
+        pdf_name=PDF_NAME,
+        disclaimer=DISCLAIMER,
+    )
     return RenderedPage(PRINT_URI, _finish(PRINT_URI, markdown, targets))

@@ -1,17 +1,19 @@
 """Expand {{channel:…}}, {{fact:…}}, {{page:…}} and {{source:…}} references in page text."""
+
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from faqgen.content.model import Content
+from faqgen.content.schema import ID
+from faqgen.render.escape import escape_text
 
 SHORTCODE = re.compile(r"\{\{\s*(?P<inner>[^{}]*?)\s*\}\}")
 REFERENCE = re.compile(
-    r"^(?P<kind>channel|fact|page|source|diagram):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    rf"^(?P<kind>channel|fact|page|source|diagram):(?P<id>{ID})"
     r"(?:\.(?P<field>[a-z_]+)|#(?P<anchor>[^\s#]+))?$"
 )
 CHANNEL_FIELDS = ("name", "number", "operator", "website", "tel")
@@ -48,16 +50,16 @@ def relative_link(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
-def escape(text: str) -> str:
-    """Make data text safe inside Markdown: HTML is shown as text, never run; [ ] cannot form a link."""
-    return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
+escape = escape_text  # data text inside Markdown: HTML is shown as text, never run; [ ] cannot form a link
 
 
 def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
     """Return the replacement for one reference, or raise ValueError with an editor's message."""
     ref = REFERENCE.match(match.group("inner"))
     if not ref:
-        raise ValueError(f"无法识别的引用 “{match.group(0)}”：应为 {{{{channel:ID}}}}、{{{{fact:ID}}}}、{{{{page:ID}}}} 或 {{{{source:ID}}}}")
+        raise ValueError(
+            f"无法识别的引用 “{match.group(0)}”：应为 {{{{channel:ID}}}}、{{{{fact:ID}}}}、{{{{page:ID}}}} 或 {{{{source:ID}}}}"
+        )
     kind, ref_id, field, anchor = ref["kind"], ref["id"], ref["field"], ref["anchor"]
     content = targets.content
     if (field or anchor) and not ((kind == "channel" and field) or (kind == "page" and anchor)):
@@ -88,7 +90,10 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
         return f"[{channel_text(channel.name, targets)}]({relative_link(from_uri, CHANNELS_PAGE)}#{channel.id})"
     if field not in CHANNEL_FIELDS:
         raise ValueError(f"渠道没有 “{field}” 这一项，可用：{'、'.join(CHANNEL_FIELDS)}")
-    if field in ("number", "tel", "website") and getattr(channel, "website" if field == "website" else "number") is None:
+    if (
+        field in ("number", "tel", "website")
+        and getattr(channel, "website" if field == "website" else "number") is None
+    ):
         raise ValueError(f"渠道 “{ref_id}” 没有填写 {field if field != 'tel' else 'number'}")
     if field == "tel":
         return f"[{channel.number}](tel:{channel.number})"

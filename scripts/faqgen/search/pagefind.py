@@ -24,10 +24,10 @@ found on more than COMMON_SHARE of the pages counts only in titles and short ans
 (common_tokens()), and from SHARD_PAGES pages on the index is built in parts (shards()) that the
 browser merges, because Pagefind's indexer keeps a whole run in memory.
 """
+
 from __future__ import annotations
 
 import functools
-import html
 import json
 import re
 import subprocess
@@ -41,19 +41,64 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from faqgen.render.escape import escape_html
+
 BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
 # Pagefind's ready-made search interfaces: Material's search box is the interface, so they are not shipped.
-UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-             "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED_UI = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 LANGUAGE = "zh"  # the language of every record: Pagefind picks the index by <html lang="zh">
 TOKEN_PREFIX = "zq"  # no Chinese pinyin or English word starts with zq
 HEX_LETTERS = "abcdefghijklmnop"
 # One run of Chinese characters (Basic Multilingual Plane, so four hex digits each), or one word of letters and digits.
 TERM = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+")
 # Elements that end a run of text, so a pair never joins the end of one paragraph to the next.
-BLOCKS = {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
-          "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-          "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+BLOCKS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
 SKIPPED = {"script", "style", "template", "noscript", "svg"}
 BODY_START = re.compile(r"<[a-z][a-z0-9]*\s[^>]*\bdata-pagefind-body\b", re.I)
 # Pages per Pagefind run (its memory grows with the pages of a run); a larger site is indexed in
@@ -159,7 +204,7 @@ def page_text(html: str) -> PageText:
     # the header and navigation before it are most of a Material page and hold nothing to index.
     body = BODY_START.search(html)
     head_end = html.find("</head>")
-    parser.feed(html[:head_end] + html[body.start():] if body and 0 <= head_end < body.start() else html)
+    parser.feed(html[:head_end] + html[body.start() :] if body and 0 <= head_end < body.start() else html)
     parser.close()
     page = parser.page
     page.title = " ".join(page.title.split()).removesuffix("#").strip()  # without the permalink sign
@@ -199,8 +244,9 @@ def collect_records(site_dir: Path) -> list[Record]:
             continue
         page = page_text(path.read_text(encoding="utf-8"))
         if page.body_found:
-            records.append(Record(page_url(site_dir, path), page.title, page.description,
-                                  " ".join(search_tokens(page.text))))
+            records.append(
+                Record(page_url(site_dir, path), page.title, page.description, " ".join(search_tokens(page.text)))
+            )
     return records
 
 
@@ -227,9 +273,11 @@ def write_pages(records: list[Record], folder: Path, common: frozenset[str] = fr
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(
             f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>-</title></head><body>'
-            f'<p data-pagefind-meta="title">{html.escape(record.title)}</p>'
-            f'<p data-pagefind-meta="summary">{html.escape(record.summary)}</p>'
-            f"<main data-pagefind-body>{record.content(common)}</main></body></html>\n", encoding="utf-8")
+            f'<p data-pagefind-meta="title">{escape_html(record.title)}</p>'
+            f'<p data-pagefind-meta="summary">{escape_html(record.summary)}</p>'
+            f"<main data-pagefind-body>{record.content(common)}</main></body></html>\n",
+            encoding="utf-8",
+        )
 
 
 def run_pagefind(pages_dir: Path, out_dir: Path) -> bool:
@@ -268,7 +316,9 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
         return False
     records = collect_records(site_dir)
     if not records:
-        print("搜索索引：没有一个页面带 data-pagefind-body（docs/overrides/main.html），无法生成搜索。", file=sys.stderr)
+        print(
+            "搜索索引：没有一个页面带 data-pagefind-body（docs/overrides/main.html），无法生成搜索。", file=sys.stderr
+        )
         return False
     out_dir = site_dir / BUNDLE_DIR
     common = common_tokens(records)
@@ -300,6 +350,7 @@ _one_at_a_time = threading.Lock()
 
 def build_search_index_soon(site_dir: Path) -> threading.Thread:
     """Index in a background thread, one run at a time: `mkdocs serve` reloads the page without waiting for search."""
+
     def run() -> None:
         with _one_at_a_time:
             if not build_search_index(site_dir):

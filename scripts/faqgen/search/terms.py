@@ -1,4 +1,5 @@
 """The jieba user dictionary: short domain words that must stay whole in the search index."""
+
 from __future__ import annotations
 
 from pathlib import Path
