@@ -73,3 +73,15 @@ def page_png(pdf: Path, page: int, out_prefix: Path, dpi: int = 60) -> Path:
         check=True,
     )
     return out_prefix.with_suffix(".png")
+
+
+# Labels of the site's own header, buttons and footer, which must never print. Labels that page text
+# may also use as words (搜索结果, 首页, 术语表) count only when they stand alone on a line, as a label does.
+CHROME_LABELS = ["打印本页", "跳转至", "回到页面顶部", "关于本站", "打印模板"]
+CHROME_WORDS = ["搜索", "首页", "术语表"]
+
+
+def chrome_printed(text: str) -> list[str]:
+    """The site chrome labels found in printed text."""
+    alone = set(lines(text))
+    return [w for w in CHROME_LABELS if w in text] + [w for w in CHROME_WORDS if w in alone]
