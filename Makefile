@@ -27,6 +27,11 @@ build: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/faqgen check
 
+## test-fast: the unit tests only (no build, no browser; seconds), for editing
+.PHONY: test-fast
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -q tests/unit
+
 ## fix-copy: fix spaces and punctuation between Chinese, Latin letters and digits in page bodies (autocorrect)
 .PHONY: fix-copy
 fix-copy: $(BIN)/.installed

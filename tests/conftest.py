@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +28,24 @@ def content_copy(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run with the project's own build command."""
     site = tmp_path_factory.mktemp("built") / "site"
-    assert build(site, PROJECT_ROOT / "mkdocs.yml") == 0
+    # Without the PDF step: tests that do not print need no Chromium (the fixture pdf_site adds it).
+    assert build(site, PROJECT_ROOT / "mkdocs.yml", post_steps=["search", "offline"]) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def pdf_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the built site with the whole-guide PDF printed into it, as `make build` does with Chromium.
+
+    In a child process: Playwright's sync API cannot start a second time inside a test session that
+    already drives the browser fixture.
+    """
+    site = tmp_path_factory.mktemp("with-pdf") / "site"
+    shutil.copytree(built_site, site)
+    done = subprocess.run(
+        [sys.executable, "-m", "faqgen.build.pdf", "--require-chromium", str(site)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
     return site
 
 
@@ -63,3 +82,25 @@ def page(browser: object) -> Iterator[object]:
     yield tab
     context.close()
     assert not outside, f"requests left 127.0.0.1: {outside}"
+
+
+@pytest.fixture(scope="session")
+def crawl(built_site: Path, browser: object) -> object:
+    """The one crawl of the built site under the deploy headers: every per-page check reads it (site_crawl.py)."""
+    from site_crawl import crawl_site
+
+    return crawl_site(browser, built_site)
+
+
+LAYERS = ("unit", "built", "browser")  # tests/<layer>/: no build, the built site, headless Chromium ("build" is a folder pytest skips)
+BROWSER_FIXTURES = {"browser", "page", "crawl", "pdf_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its folder's layer, and `browser` wherever it drives Chromium (in any folder)."""
+    for item in items:
+        layer = next((part for part in item.path.parts if part in LAYERS), None)
+        if layer:
+            item.add_marker(getattr(pytest.mark, layer))
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)

@@ -1,4 +1,4 @@
-"""Helpers for the quality tests: list the built pages, read each page's facts, run axe, check links."""
+"""The one crawl of the built site: every page visited once under the deploy headers, recording what each per-page check needs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
+
+from faqgen.browser import PHONE
+from faqgen.static_server import serve
 
 # WCAG 2.1 A and AA, plus the best-practice rule for unnamed dialogs that issue 5 names
 # (Material's search dialog) and Lighthouse scores.
@@ -22,7 +25,9 @@ PAGE_FACTS_JS = """() => ({
   lang: document.documentElement.getAttribute('lang') || '',
   ids: [...document.querySelectorAll('[id]')].map(e => e.id)
        .concat([...document.querySelectorAll('a[name]')].map(e => e.name)),
-  links: [...document.querySelectorAll('a[href]')].map(a => ({href: a.getAttribute('href'), url: a.href})),
+  // A link inside .pdf-pending stays hidden until the PDF step has written its file.
+  links: [...document.querySelectorAll('a[href]')].filter(a => !a.closest('.pdf-pending'))
+         .map(a => ({href: a.getAttribute('href'), url: a.href})),
 })"""
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
 _axe = Axe()
@@ -102,3 +107,72 @@ def _internal_problem(site: Path, prefix: str, url: Any, where: str, crawled: di
         if facts is not None and unquote(url.fragment) not in facts.ids:
             return [f"{where} → {page} has no element with id “{unquote(url.fragment)}”"]
     return []
+
+
+REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation', e =>
+  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.sourceFile));"""
+INJECT_INLINE_SCRIPT = """() => { const s = document.createElement('script');
+  s.textContent = 'window.injectedRan = true'; document.head.append(s); return window.injectedRan === true; }"""
+
+
+@dataclass
+class Crawl:
+    """Everything one visit of every page (plus a search and an instant navigation) recorded."""
+
+    base: str = ""
+    policy_header: str = ""
+    pages: dict[str, PageFacts] = field(default_factory=dict)
+    outside: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    axe: list[str] = field(default_factory=list)
+    search_results: int = 0
+    injected_script_ran: bool = True
+
+
+def crawl_site(browser: Any, site: Path) -> Crawl:
+    """Serve site with the nginx example's headers (CSP included) and visit every page once on a phone.
+
+    Also searches (the worker, the index and results load) and follows one link by instant
+    navigation, then injects an inline script as a control: the policy must refuse it.
+    """
+    server, base = serve(site)
+    result = Crawl(base=base)
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(15_000)
+    context.add_init_script(REPORT_VIOLATIONS)
+    context.on(
+        "request", lambda r: None if r.url.startswith((base + "/", "data:", "blob:")) else result.outside.append(r.url)
+    )
+    context.on("response", lambda r: result.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    tab = context.new_page()
+    current = {"path": ""}
+    tab.on("console", lambda m: result.console.append(f"{current['path']}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: result.console.append(f"{current['path']}: {e}"))
+    try:
+        result.policy_header = tab.goto(base + "/").headers.get("content-security-policy", "")
+        for path in site_pages(site):
+            current["path"] = path
+            tab.goto(base + path, wait_until="load")
+            result.pages[path] = page_facts(tab)
+            result.axe += [f"{path}: {v}" for v in axe_violations(tab)]
+        current["path"] = "search"
+        tab.goto(base + "/")
+        tab.click("label.md-header__button[for='__search']")
+        tab.fill(".md-search__input", "借呗")
+        tab.keyboard.press("End")
+        tab.locator(".md-search-result__meta").filter(has_text="个").wait_for()
+        result.search_results = tab.locator(".md-search-result__item").count()
+        current["path"] = "instant navigation"
+        tab.goto(base + "/topics/jiebei/")
+        tab.locator("article h2 a:not(.headerlink)").first.click()
+        tab.wait_for_url("**/q/**")
+        tab.wait_for_timeout(300)  # let late requests report
+        console_before_control = len(result.console)
+        result.injected_script_ran = tab.evaluate(INJECT_INLINE_SCRIPT)
+        tab.wait_for_timeout(100)
+        del result.console[console_before_control:]  # the control's own violation report is expected
+    finally:
+        context.close()
+        server.shutdown()
+    return result

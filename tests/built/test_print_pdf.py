@@ -98,21 +98,21 @@ def test_a_site_without_the_print_view_fails_the_step(tmp_path: Path) -> None:
 
 @pytest.mark.browser
 @needs_chromium
-def test_build_ships_the_pdf_and_reveals_its_links(built_site: Path) -> None:
-    pdf = built_site / PDF_HREF
+def test_build_ships_the_pdf_and_reveals_its_links(pdf_site: Path) -> None:
+    pdf = pdf_site / PDF_HREF
     assert pdf.read_bytes()[:5] == b"%PDF-"
     for html in ("index.html", "print/index.html"):
-        text = (built_site / html).read_text(encoding="utf-8")
+        text = (pdf_site / html).read_text(encoding="utf-8")
         assert "pdf-pending" not in text and '<p class="pdf-download">' in text
-    home = (built_site / "index.html").read_text(encoding="utf-8")
+    home = (pdf_site / "index.html").read_text(encoding="utf-8")
     assert f'href="{PDF_HREF}"' in home and 'href="print/"' in home
 
 
 @pytest.mark.browser
 @needs_chromium
-def test_guide_pdf_has_cover_toc_sections_sources_and_no_chrome(built_site: Path) -> None:
+def test_guide_pdf_has_cover_toc_sections_sources_and_no_chrome(pdf_site: Path) -> None:
     require_poppler()
-    pdf, content = built_site / PDF_HREF, load_valid_content()
+    pdf, content = pdf_site / PDF_HREF, load_valid_content()
     pages = pdf_pages(pdf)
     text, flat_text = "\n".join(pages), flat("\n".join(pages))
     assert 10 <= len(pages) <= MAX_GUIDE_PDF_PAGES, f"{len(pages)} pages"
@@ -135,7 +135,7 @@ def test_guide_pdf_has_cover_toc_sections_sources_and_no_chrome(built_site: Path
             url = next(s.url for s in content.sources if s.id == ref.id)
             assert flat(url) in flat_text, f"source URL {url} of {item.id} not written out"
     canonical = re.search(
-        r'<link rel="canonical" href="([^"]+)"', (built_site / "print/index.html").read_text(encoding="utf-8")
+        r'<link rel="canonical" href="([^"]+)"', (pdf_site / "print/index.html").read_text(encoding="utf-8")
     )[1]
     assert flat(f"本页网址：{canonical}") in flat(pages[-1]), "the public address, not the build's local server"
     assert all(a.startswith(canonical.removesuffix("print/")) for a in re.findall(r"网页版：(\S+)", flat_text))
@@ -146,7 +146,7 @@ def test_guide_pdf_has_cover_toc_sections_sources_and_no_chrome(built_site: Path
 
 @pytest.mark.browser
 @needs_chromium
-def test_guide_pdf_cover_renders_to_png(built_site: Path, tmp_path: Path) -> None:
+def test_guide_pdf_cover_renders_to_png(pdf_site: Path, tmp_path: Path) -> None:
     require_poppler()
-    png = page_png(built_site / PDF_HREF, 1, tmp_path / "cover")
+    png = page_png(pdf_site / PDF_HREF, 1, tmp_path / "cover")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
