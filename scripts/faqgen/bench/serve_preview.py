@@ -1,7 +1,7 @@
 """Run `mkdocs serve` (as `make serve` does) on a content folder and time how long an edit takes to show.
 
 Used by `make bench` (the issue-6 target: a content edit is visible within 2 s during `make serve`)
-and by tests/test_serve_preview.py (an edit shows at all; a broken file is reported and then fixed).
+and by tests/browser/test_serve_preview.py (an edit shows at all; a broken file is reported and then fixed).
 
     python -m faqgen.bench.serve_preview [--rounds 5]     # times edits to a copy of content/
 """

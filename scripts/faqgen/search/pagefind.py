@@ -17,7 +17,7 @@ CJK text without a dictionary, and docs/assets/search-on-demand.js turns the que
 pairs. A pair is written as an ASCII word (`zq` + four letters a–p per character, one letter per
 hex digit of the code point), so neither Pagefind's segmenter nor the browser's can split it
 again. Letters and digits (fenfu, 12378) are indexed as words, lower-case. search_tokens() and
-its JavaScript twin must stay identical (tests/test_search_index.py runs both).
+its JavaScript twin must stay identical (tests/built/test_search_index.py runs both).
 
 Large sites (measured with `make bench`, see BENCHMARKS.md): from COMMON_MIN_PAGES pages on, a pair
 found on more than COMMON_SHARE of the pages counts only in titles and short answers
