@@ -32,6 +32,16 @@ check: $(BIN)/.installed
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -q tests/unit
 
+## engine-check: build the generated docs tree with Zensical, without our plugin (not part of make test)
+ZENSICAL_VERSION := 0.0.73
+ZENSICAL := .venv-zensical/bin/zensical
+$(ZENSICAL):
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet zensical==$(ZENSICAL_VERSION)
+.PHONY: engine-check
+engine-check: $(BIN)/.installed $(ZENSICAL)
+	$(BIN)/python -m faqgen.engine_check --zensical $(ZENSICAL)
+
 ## fix-copy: fix spaces and punctuation between Chinese, Latin letters and digits in page bodies (autocorrect)
 .PHONY: fix-copy
 fix-copy: $(BIN)/.installed

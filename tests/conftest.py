@@ -92,7 +92,11 @@ def crawl(built_site: Path, browser: object) -> object:
     return crawl_site(browser, built_site)
 
 
-LAYERS = ("unit", "built", "browser")  # tests/<layer>/: no build, the built site, headless Chromium ("build" is a folder pytest skips)
+LAYERS = (
+    "unit",
+    "built",
+    "browser",
+)  # tests/<layer>/: no build, the built site, headless Chromium ("build" is a folder pytest skips)
 BROWSER_FIXTURES = {"browser", "page", "crawl", "pdf_site"}
 
 
