@@ -150,3 +150,13 @@ def test_lookup_table_is_stacked_cards_on_phones(phone, site_url: str) -> None:
     assert all(abs(b["x"] - boxes[0]["x"]) < 2 for b in boxes)  # stacked, not side by side
     assert boxes[0]["width"] > 300
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_wide_tool_table_has_a_scroll_cue(phone, site_url: str) -> None:
+    """The harassment log is wider than the phone: a visible cue says it scrolls sideways."""
+    phone.goto(f"{site_url}/tools/harassment-log/")
+    phone.wait_for_selector(".md-typeset__scrollwrap[role=region]", state="attached")
+    wide = phone.locator(".tool-document .md-typeset__scrollwrap[role=region]").first
+    cue = wide.locator("xpath=preceding-sibling::*[1]")
+    assert "左右滑动" in cue.inner_text()
+    assert phone.locator(".scroll-cue").count() == phone.locator(".md-typeset__scrollwrap[role=region]").count()
