@@ -84,6 +84,7 @@
   function channelCard(data, entry, links) {
     var ch = data.channels[entry.channel];
     var card = el("section", "lookup-card");
+    card.id = "card-" + entry.channel;
     card.setAttribute("aria-label", ch.name);
     var h = el("h3", "lookup-card__name");
     var a = el("a", null, ch.name);
@@ -119,6 +120,44 @@
     return card;
   }
 
+  /** The result summary: what was chosen, then every channel in order with its number, first screen. */
+  function quickList(data, steps, chosen, lender) {
+    var box = el("div", "lookup-summary");
+    box.id = "lookup-summary";
+    box.tabIndex = -1;
+    box.appendChild(el("p", "lookup-summary__title", "该找谁（按顺序）"));
+    box.appendChild(el("p", "lookup-summary__choice", "你选择的情况：" + chosen.map(function (s) { return s.label; }).join("、") +
+      "；放款机构：" + (lender ? lender.label : "还不确定")));
+    var ol = el("ol", "lookup-quick");
+    steps.forEach(function (entry) {
+      var ch = data.channels[entry.channel];
+      var stage = data.stages.filter(function (s) { return s.id === entry.stage; })[0];
+      var li = el("li");
+      li.appendChild(el("span", "lookup-quick__stage", stage.label + "："));
+      if (ch.number) {
+        var tel = el("a", "tel", ch.number);
+        tel.href = "tel:" + ch.number;
+        li.appendChild(tel);
+        li.appendChild(document.createTextNode(" "));
+      }
+      var name = el("a", null, ch.number ? ch.name.replace(ch.number + " ", "") : ch.name);
+      name.href = "#card-" + entry.channel;
+      li.appendChild(name);
+      if (!ch.number) li.appendChild(el("span", "lookup-quick__how", "（没有统一号码，怎么找见下方）"));
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+    return box;
+  }
+
+  /** Bring the result summary to the top of the screen and give it focus (screen readers start there). */
+  function reveal(root) {
+    var summary = root.querySelector("#lookup-summary");
+    if (!summary) return;
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: "start" });
+  }
+
   /** Draw the results for a state, or show the full table when nothing is chosen. */
   function render(root, data, state, links) {
     var results = root.querySelector("[data-lookup-results]");
@@ -135,9 +174,7 @@
     var steps = matchingSteps(data, state);
     var chosen = data.situations.filter(function (s) { return state.situations.indexOf(s.id) >= 0; });
     var lender = data.lenders.filter(function (t) { return t.id === state.lender; })[0];
-    var summary = el("p", "lookup-summary", "你选择的情况：" + chosen.map(function (s) { return s.label; }).join("、") +
-      "；放款机构：" + (lender ? lender.label : "还不确定"));
-    results.appendChild(summary);
+    results.appendChild(quickList(data, steps, chosen, lender));
     data.stages.forEach(function (stage) {
       var inStage = steps.filter(function (s) { return s.stage === stage.id; });
       if (!inStage.length) return;
@@ -174,11 +211,21 @@
     });
     form.hidden = false;
     var show = function (state) { applyToForm(form, state); render(root, data, state, links); };
-    form.addEventListener("change", function () {
+    // Jump to the answer once both questions are answered: after a lender type is picked (even the
+    // preselected "not sure" one), or after a situation is ticked when the lender type already was.
+    var lenderPicked = false;
+    form.addEventListener("change", function (event) {
       var state = stateFromForm(form);
       var url = window.location.pathname + queryFor(state);
       if (url !== window.location.pathname + window.location.search) history.pushState({ lookup: true }, "", url);
       render(root, data, state, links);
+      if (event.target.name === "s" && event.target.checked && lenderPicked) reveal(root);
+    });
+    form.querySelectorAll("input[name=l]").forEach(function (input) {
+      input.addEventListener("click", function () {
+        lenderPicked = true;
+        window.setTimeout(function () { reveal(root); }, 0);  // after the change handler has drawn the results
+      });
     });
     form.querySelector("[data-lookup-clear]").addEventListener("click", function () {
       history.pushState({ lookup: true }, "", window.location.pathname);

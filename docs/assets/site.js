@@ -26,6 +26,12 @@
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", "表格（可左右滑动）");
+      // A visible cue: on a phone a cut-off table looks finished (issue 13).
+      var cue = document.createElement("p");
+      cue.className = "scroll-cue";
+      cue.setAttribute("aria-hidden", "true");
+      cue.textContent = "表格较宽，左右滑动查看 →";
+      wrap.parentNode.insertBefore(cue, wrap);
     });
   }
 

@@ -68,8 +68,16 @@ def test_related_explicit_first_then_same_topic(content_copy: Path) -> None:
 
 def test_channel_reference_becomes_link_to_its_anchor(content_copy: Path) -> None:
     md = rendered(content_copy)["guides/debt-collection-harassment.md"]
-    assert "[12378 银行保险消费者投诉维权热线](../channels.md#nfra-12378)" in md
+    # The number is a tap-to-call link, the name next to it opens the channel's details.
+    assert "[12378](tel:12378){: .tel } [银行保险消费者投诉维权热线](../channels.md#nfra-12378)" in md
+    assert "[110](tel:110){: .tel }" in md  # {{channel:police-110.number}}
     assert "{{" not in md
+
+
+def test_channel_whose_name_lacks_its_number_gets_it_after_the_name(content_copy: Path) -> None:
+    """征信异议申请 (400-810-8866): name linked to details, then the number as a tel: link."""
+    md = "\n".join(rendered(content_copy).values())
+    assert "](../channels.md#credit-objection)（电话 [400-810-8866](tel:400-810-8866){: .tel }）" in md
 
 
 def test_channels_page_has_stable_anchors_and_tel_links(content_copy: Path) -> None:

@@ -16,6 +16,7 @@ from faqgen.content.model import Content, Page
 from faqgen.content.schema import Source, Topic
 from faqgen.paths import TEMPLATES_DIR
 from faqgen.render.escape import escape_html, escape_text
+from faqgen.render.jump_list import jump_list, split_lead
 from faqgen.render.lookup_data import lookup_json, table_rows
 from faqgen.render.lookup_diagram import routing_svg
 from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_ALT, DIAGRAM_URI, Targets, expand, relative_link
@@ -83,6 +84,16 @@ def date_text(day: dt.date) -> str:
     return f"{day.year} 年 {day.month} 月 {day.day} 日"
 
 
+def reviewed_line(day: dt.date, label: str = "最近审核") -> Markup:
+    """The review date line that sits under a page's title."""
+    return Markup(f'<p class="page-meta">{label}：<time datetime="{day.isoformat()}">{date_text(day)}</time></p>')
+
+
+def latest_review(pages: Iterable[Page]) -> dt.date:
+    """The newest review date among pages (today when there are none)."""
+    return max((p.front.reviewed for p in pages), default=dt.date.today())
+
+
 def front_matter(**meta: object) -> Markup:
     """A YAML front matter block, dumped safely so titles cannot break out of it.
 
@@ -144,6 +155,7 @@ def render_page(page: Page, content: Content, env: Environment, targets: Targets
     topic = next(t for t in content.topics if t.id == page.front.topic)
     body, document = split_tool_document(page.body.strip()) if page.kind == "tool" else (page.body.strip(), "")
     related = [{"page": p, "link": relative_link(page.src_uri, p.src_uri)} for p in related_pages(page, content)]
+    lead, body = split_lead(body)
     markdown = env.get_template("page.md.j2").render(
         front_matter=front_matter(
             title=page.front.title, description=page.front.short_answer, page_kind=page.kind, page_id=page.id
@@ -152,7 +164,9 @@ def render_page(page: Page, content: Content, env: Environment, targets: Targets
         topic=topic,
         topic_link=relative_link(page.src_uri, topic_uri(topic)),
         reviewed_text=date_text(page.front.reviewed),
+        lead=Markup(lead),
         body=Markup(body),
+        jump=jump_list(body),
         document=Markup(document),
         related=related,
         sources=_sources(page, content),
@@ -172,6 +186,9 @@ def render_topic(topic: Topic, content: Content, env: Environment) -> RenderedPa
     ]
     markdown = env.get_template("topic.md.j2").render(
         front_matter=front_matter(title=topic.name, description=topic.summary, page_kind="topic"),
+        reviewed=reviewed_line(latest_review(content.pages_in(topic.id)), "本话题最近审核"),
+        lookup_link=relative_link(uri, LOOKUP_URI) if content.routing else None,
+        channels_link=relative_link(uri, CHANNELS_PAGE),
         topic=topic,
         entries=entries,
         others=others,
@@ -181,14 +198,13 @@ def render_topic(topic: Topic, content: Content, env: Environment) -> RenderedPa
 
 def render_channels(content: Content, env: Environment, targets: Targets) -> RenderedPage:
     """The list of every channel, each under a stable anchor equal to its id."""
-    reviewed = max((p.front.reviewed for p in content.pages), default=dt.date.today())
+    reviewed = latest_review(content.pages)
     markdown = env.get_template("channels.md.j2").render(
         front_matter=front_matter(
             title="投诉渠道一览", description="每个投诉和求助渠道能做什么、不能做什么、怎么联系。", page_kind="channels"
         ),
         channels=content.channels,
-        reviewed=reviewed,
-        reviewed_text=date_text(reviewed),
+        reviewed=reviewed_line(reviewed, "渠道信息最近审核"),
         disclaimer=DISCLAIMER,
     )
     return RenderedPage(CHANNELS_PAGE, _finish(CHANNELS_PAGE, markdown, targets), in_nav=True)
@@ -237,6 +253,7 @@ def render_lookup(content: Content, env: Environment, targets: Targets) -> list[
             description="按你遇到的情况和放款机构类型，查该找哪个投诉渠道、按什么顺序、准备哪些证据。",
             page_kind="lookup",
         ),
+        reviewed=reviewed_line(latest_review(content.pages), "渠道信息最近审核"),
         situations=routing.situations,
         lenders=routing.lender_types,
         rows=table_rows(routing),
@@ -273,6 +290,7 @@ def render_glossary(content: Content, env: Environment, targets: Targets) -> Ren
     markdown = env.get_template("glossary.md.j2").render(
         front_matter=front_matter(title="术语表", description="借贷和催收里常见词语的平实解释。", page_kind="glossary"),
         terms=terms,
+        reviewed=reviewed_line(latest_review(content.pages)),
         disclaimer=DISCLAIMER,
     )
     return RenderedPage(GLOSSARY_URI, _finish(GLOSSARY_URI, markdown, targets), in_nav=True)

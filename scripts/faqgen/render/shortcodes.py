@@ -86,8 +86,9 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
     channel = next((c for c in content.channels if c.id == ref_id), None)
     if channel is None:
         raise ValueError(f"channels.yml 里没有 “{ref_id}”")
+    details = f"{relative_link(from_uri, CHANNELS_PAGE)}#{channel.id}"
     if field is None:
-        return f"[{channel_text(channel.name, targets)}]({relative_link(from_uri, CHANNELS_PAGE)}#{channel.id})"
+        return channel_link(channel.name, channel.number, details, targets)
     if field not in CHANNEL_FIELDS:
         raise ValueError(f"渠道没有 “{field}” 这一项，可用：{'、'.join(CHANNEL_FIELDS)}")
     if (
@@ -95,11 +96,26 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
         and getattr(channel, "website" if field == "website" else "number") is None
     ):
         raise ValueError(f"渠道 “{ref_id}” 没有填写 {field if field != 'tel' else 'number'}")
-    if field == "tel":
-        return f"[{channel.number}](tel:{channel.number})"
+    if field in ("tel", "number"):
+        return tel_link(str(channel.number))
     if field in ("name", "operator"):
         return channel_text(getattr(channel, field), targets)
     return escape(str(getattr(channel, field)))
+
+
+def tel_link(number: str) -> str:
+    """A tap-to-call link for a phone number (RFC 3966 allows the dashes)."""
+    return f"[{number}](tel:{number}){{: .tel }}"
+
+
+def channel_link(name: str, number: str | None, details: str, targets: Targets) -> str:
+    """A channel in text: its number as a tap-to-call link and its name linking to its details."""
+    text = channel_text(name, targets)
+    if number is None:
+        return f"[{text}]({details})"
+    if text.startswith(number + " "):  # "12378 银行保险…": the number opens the name, call it there
+        return f"{tel_link(number)} [{text.removeprefix(number + ' ')}]({details})"
+    return f"[{text}]({details})（电话 {tel_link(number)}）"
 
 
 def channel_text(text: str, targets: Targets) -> str:
