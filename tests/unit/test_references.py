@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
+from faqgen.content.errors import INVALID, UNKNOWN_REFERENCE, ContentErrors
+from faqgen.content.pipeline import load_valid_content
 from helpers import VALID_FRONT, errors_for, write_page
 
 
@@ -115,3 +118,20 @@ def test_long_search_word_that_hides_a_shorter_one(content_copy: Path) -> None:
     found = messages(content_copy, search)
     assert "“网贷催收” 包含 “催收”：搜索 “催收” 会找不到写着 “网贷催收” 的页面" in found
     assert any("“征信异议申请书” 太长" in m for m in found)
+
+
+def test_a_broken_file_hides_only_the_unknown_references_it_causes(content_copy: Path) -> None:
+    """Follow-on errors are filtered by kind, not by matching message text (“没有” is in many messages)."""
+    (content_copy / "questions" / "jiebei-limit-gone.md").write_text("---\nid: [\n---\n", encoding="utf-8")
+    glossary = content_copy / "glossary.yml"
+    write_page(content_copy, "x-term-page", body="\n## 说明\n\n这一页讲的是别的事情。\n")
+    glossary.write_text("- term: 测试专用词\n  definition: 一个测试用的定义。\n  page: x-term-page\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        load_valid_content(content_copy)
+    errors = caught.value.errors
+    assert any(e.path.name == "jiebei-limit-gone.md" for e in errors)  # the broken file itself
+    # Pages that name the broken page in `related` would report it missing: noise, left out.
+    assert not [e for e in errors if e.kind == UNKNOWN_REFERENCE]
+    # A real problem elsewhere stays, although its message says 没有.
+    [glossary_error] = [e for e in errors if e.path == glossary]
+    assert glossary_error.kind == INVALID and "没有出现" in glossary_error.message

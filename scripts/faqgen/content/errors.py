@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from faqgen.paths import PROJECT_ROOT
 
+INVALID = "invalid"  # the file itself is wrong
+UNKNOWN_REFERENCE = "unknown-reference"  # names an id that no file defines (noise when another file failed to load)
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
-    """One problem found in one content file."""
+    """One problem found in one content file; kind says what sort (INVALID, UNKNOWN_REFERENCE)."""
 
     path: Path
     line: int | None
     field: str | None
     message: str
+    kind: str = field(default=INVALID, compare=False)
 
     def __str__(self) -> str:
         """Format as `content/x.md:5: 字段 title：message` for terminals and logs."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from faqgen.content.errors import ContentErrors
+from faqgen.content.errors import UNKNOWN_REFERENCE, ContentErrors
 from faqgen.content.loader import load_content
 from faqgen.content.model import Content
 from faqgen.content.validate import validate
@@ -22,7 +22,7 @@ def load_valid_content(content_dir: Path = CONTENT_DIR) -> Content:
         errors += [
             e
             for e in validate(content, content_dir)
-            if e.path not in {x.path for x in errors} and "没有" not in e.message
+            if e.path not in {x.path for x in errors} and e.kind != UNKNOWN_REFERENCE
         ]
     if errors:
         raise ContentErrors(errors)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from faqgen.content.errors import ContentError
+from faqgen.content.errors import UNKNOWN_REFERENCE, ContentError
 from faqgen.content.model import Content, Page
 from faqgen.render.shortcodes import SHORTCODE, Targets, expand, strip_shortcodes
 
@@ -46,13 +46,27 @@ def _page_references(page: Page, content: Content) -> list[ContentError]:
     if page.front.topic not in {t.id for t in content.topics}:
         known = "、".join(t.id for t in content.topics)
         errors.append(
-            ContentError(page.path, line(("topic",)), "topic", f"没有 “{page.front.topic}” 这个话题，可用：{known}")
+            ContentError(
+                page.path,
+                line(("topic",)),
+                "topic",
+                f"没有 “{page.front.topic}” 这个话题，可用：{known}",
+                kind=UNKNOWN_REFERENCE,
+            )
         )
     for i, rel in enumerate(page.front.related):
         if rel == page.id:
             errors.append(ContentError(page.path, line(("related", i)), f"related[{i}]", "相关问题不能指向本页自己"))
         elif rel not in page_ids:
-            errors.append(ContentError(page.path, line(("related", i)), f"related[{i}]", f"没有 id 为 “{rel}” 的页面"))
+            errors.append(
+                ContentError(
+                    page.path,
+                    line(("related", i)),
+                    f"related[{i}]",
+                    f"没有 id 为 “{rel}” 的页面",
+                    kind=UNKNOWN_REFERENCE,
+                )
+            )
     for rel, count in Counter(page.front.related).items():
         if count > 1:
             errors.append(ContentError(page.path, line(("related",)), "related", f"“{rel}” 写了 {count} 次"))
@@ -65,6 +79,7 @@ def _page_references(page: Page, content: Content) -> list[ContentError]:
                     line(("sources", i)),
                     f"sources[{i}]",
                     f"sources.yml 里没有 “{ref.id}”，请先在来源目录里添加",
+                    kind=UNKNOWN_REFERENCE,
                 )
             )
     if SHORTCODE.search(page.front.short_answer) or SHORTCODE.search(page.front.title):
@@ -83,7 +98,7 @@ def _body_references(page: Page, targets: Targets) -> list[ContentError]:
         page.body,
         targets,
         page.src_uri,
-        lambda offset, msg: errors.append(ContentError(page.path, page.body_line + offset, "正文", msg)),
+        lambda offset, msg, kind: errors.append(ContentError(page.path, page.body_line + offset, "正文", msg, kind)),
     )
     return errors
 
@@ -137,7 +152,9 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
                 value,
                 targets,
                 "channels.md",
-                lambda _o, msg, w=where: errors.append(ContentError(content_dir / "channels.yml", None, w, msg)),
+                lambda _o, msg, kind, w=where: errors.append(
+                    ContentError(content_dir / "channels.yml", None, w, msg, kind)
+                ),
             )
             for _offset, msg in typed_facts(value, content, allow_numbers=True):
                 errors.append(ContentError(content_dir / "channels.yml", None, where, msg))
@@ -147,7 +164,11 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
         if page is None:
             errors.append(
                 ContentError(
-                    content_dir / "glossary.yml", None, f"{term.term}.page", f"没有 id 为 “{term.page}” 的页面"
+                    content_dir / "glossary.yml",
+                    None,
+                    f"{term.term}.page",
+                    f"没有 id 为 “{term.page}” 的页面",
+                    kind=UNKNOWN_REFERENCE,
                 )
             )
         elif not any(
@@ -281,6 +302,7 @@ def _routing_references(content: Content, content_dir: Path, targets: Targets) -
                     meta.line_of(("rules", r, "situation")),
                     f"rules[{r}].situation",
                     f"没有 id 为 “{rule.situation}” 的情况",
+                    kind=UNKNOWN_REFERENCE,
                 )
             )
         for s, step in enumerate(rule.steps):
@@ -292,6 +314,7 @@ def _routing_references(content: Content, content_dir: Path, targets: Targets) -
                         meta.line_of(where + ("channel",)),
                         f"rules[{r}].steps[{s}].channel",
                         f"channels.yml 里没有 “{step.channel}”",
+                        kind=UNKNOWN_REFERENCE,
                     )
                 )
             for lender in step.lenders or []:
@@ -316,7 +339,9 @@ def _routing_references(content: Content, content_dir: Path, targets: Targets) -
             text,
             targets,
             "lookup.md",
-            lambda _o, msg, loc=loc: errors.append(ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg)),  # noqa: B023
+            lambda _o, msg, kind, loc=loc, errors=errors: errors.append(
+                ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg, kind)
+            ),
         )
         errors += [
             ContentError(path, meta.line_of(loc), ".".join(map(str, loc)), msg)

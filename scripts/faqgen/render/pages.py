@@ -135,7 +135,7 @@ def _sources(page: Page, content: Content) -> list[dict[str, object]]:
 def _finish(src_uri: str, markdown: str, targets: Targets) -> str:
     """Expand references in the rendered text; anything unresolved here is a bug, so raise."""
     problems: list[str] = []
-    text = expand(markdown, targets, src_uri, lambda _o, msg: problems.append(msg))
+    text = expand(markdown, targets, src_uri, lambda _o, msg, _kind: problems.append(msg))
     if problems:
         raise ContentErrors([ContentError(TEMPLATES_DIR, None, src_uri, p) for p in problems])
     return text

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from faqgen.content.errors import INVALID, UNKNOWN_REFERENCE
 from faqgen.content.model import Content
 from faqgen.content.schema import ID
 from faqgen.render.escape import escape_text
@@ -21,7 +22,7 @@ CHANNELS_PAGE = "channels.md"
 DIAGRAM_URI = "assets/routing-flow.svg"
 DIAGRAM_ALT = "投诉渠道决策流程图：遇到什么情况、先找谁、不满意再找谁（文字版见投诉渠道查询页的对照表）"
 
-ErrorSink = Callable[[int, str], None]  # (line offset within the text, message)
+ErrorSink = Callable[[int, str, str], None]  # (line offset within the text, message, ContentError kind)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ def relative_link(from_uri: str, to_uri: str) -> str:
 escape = escape_text  # data text inside Markdown: HTML is shown as text, never run; [ ] cannot form a link
 
 
+class UnknownReference(ValueError):
+    """A reference to an id that no content file defines."""
+
+
 def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
     """Return the replacement for one reference, or raise ValueError with an editor's message."""
     ref = REFERENCE.match(match.group("inner"))
@@ -66,7 +71,7 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
         raise ValueError(f"引用 “{match.group(0)}” 的写法不对：只有 channel 可以加 .字段，只有 page 可以加 #锚点")
     if kind == "fact":
         if ref_id not in content.facts:
-            raise ValueError(f"facts.yml 里没有 “{ref_id}”")
+            raise UnknownReference(f"facts.yml 里没有 “{ref_id}”")
         return escape(content.facts[ref_id])
     if kind == "diagram":
         if ref_id != "routing" or content.routing is None:
@@ -75,17 +80,17 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
     if kind == "source":
         source = next((s for s in content.sources if s.id == ref_id), None)
         if source is None:
-            raise ValueError(f"sources.yml 里没有 “{ref_id}”")
+            raise UnknownReference(f"sources.yml 里没有 “{ref_id}”")
         return escape(source.title)
     if kind == "page":
         uri = targets.page_uri(ref_id)
         if uri is None:
-            raise ValueError(f"没有 id 为 “{ref_id}” 的页面")
+            raise UnknownReference(f"没有 id 为 “{ref_id}” 的页面")
         link = relative_link(from_uri, uri) + (f"#{anchor}" if anchor else "")
         return f"[{escape(targets.page_title(ref_id))}]({link})"
     channel = next((c for c in content.channels if c.id == ref_id), None)
     if channel is None:
-        raise ValueError(f"channels.yml 里没有 “{ref_id}”")
+        raise UnknownReference(f"channels.yml 里没有 “{ref_id}”")
     details = f"{relative_link(from_uri, CHANNELS_PAGE)}#{channel.id}"
     if field is None:
         return channel_link(channel.name, channel.number, details, targets)
@@ -120,7 +125,7 @@ def channel_link(name: str, number: str | None, details: str, targets: Targets) 
 
 def channel_text(text: str, targets: Targets) -> str:
     """Channel data text with HTML escaped and {{fact:…}} references filled in (no links)."""
-    return expand(escape(text), targets, CHANNELS_PAGE, lambda _o, _m: None)
+    return expand(escape(text), targets, CHANNELS_PAGE, lambda _o, _m, _k: None)
 
 
 def expand(text: str, targets: Targets, from_uri: str, on_error: ErrorSink) -> str:
@@ -130,7 +135,8 @@ def expand(text: str, targets: Targets, from_uri: str, on_error: ErrorSink) -> s
         try:
             return _resolve(match, targets, from_uri)
         except ValueError as exc:
-            on_error(text.count("\n", 0, match.start()), str(exc))
+            kind = UNKNOWN_REFERENCE if isinstance(exc, UnknownReference) else INVALID
+            on_error(text.count("\n", 0, match.start()), str(exc), kind)
             return match.group(0)
 
     return SHORTCODE.sub(replace, text)
