@@ -135,3 +135,19 @@ def test_a_broken_file_hides_only_the_unknown_references_it_causes(content_copy:
     # A real problem elsewhere stays, although its message says 没有.
     [glossary_error] = [e for e in errors if e.path == glossary]
     assert glossary_error.kind == INVALID and "没有出现" in glossary_error.message
+
+
+@pytest.mark.parametrize("reserved", ["channels", "lookup", "glossary", "print", "home"])
+def test_a_page_may_not_take_an_id_a_generated_page_reserves(content_copy: Path, reserved: str) -> None:
+    path = write_page(content_copy, reserved)
+    assert any("留给生成的页面" in m for m in messages(content_copy, path))
+
+
+def test_renaming_the_emergency_channel_is_a_clear_error_not_a_traceback(content_copy: Path) -> None:
+    channels = content_copy / "channels.yml"
+    for file in [*content_copy.rglob("*.md"), *content_copy.glob("*.yml")]:  # renamed everywhere, consistently
+        file.write_text(file.read_text(encoding="utf-8").replace("police-110", "police"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        load_valid_content(content_copy)
+    [error] = caught.value.errors
+    assert error.path == channels and "police-110" in error.message and "special_pages.py" in error.message

@@ -9,6 +9,7 @@ from pathlib import Path
 from faqgen.content.errors import UNKNOWN_REFERENCE, ContentError
 from faqgen.content.model import Content, Page
 from faqgen.render.shortcodes import SHORTCODE, Targets, expand, strip_shortcodes
+from faqgen.special_pages import BY_KEY, RESERVED_IDS, SPECIAL_PAGES
 
 MIN_FACT_LENGTH_TO_LINT = 5  # shorter facts ("5 年") appear naturally in prose
 LONGEST_SEARCH_TERM = 4
@@ -140,6 +141,34 @@ def _typed_facts(page: Page, content: Content) -> list[ContentError]:
     ]
 
 
+def _special_pages(content: Content, content_dir: Path) -> list[ContentError]:
+    """Ids the generated pages reserve stay free, and the channels they need exist (special_pages.py)."""
+    errors = [
+        ContentError(
+            page.path,
+            page.meta.line_of(("id",)),
+            "id",
+            f"id “{page.id}” 留给生成的页面“{BY_KEY[page.id].title}”，请换一个",
+        )
+        for page in content.pages
+        if page.id in RESERVED_IDS
+    ]
+    channel_ids = {c.id for c in content.channels}
+    for special in SPECIAL_PAGES:
+        errors += [
+            ContentError(
+                content_dir / "channels.yml",
+                None,
+                "id",
+                f"生成的页面“{special.title}”要用 id 为 “{needed}” 的渠道，channels.yml 里没有：请加回来"
+                "（改 id 的话，也要改 scripts/faqgen/special_pages.py）",
+            )
+            for needed in special.channels
+            if needed not in channel_ids
+        ]
+    return errors
+
+
 def _data_references(content: Content, content_dir: Path, targets: Targets) -> list[ContentError]:
     """References and typed facts inside channels.yml, and glossary links, must be right."""
     errors: list[ContentError] = []
@@ -256,6 +285,7 @@ def validate(content: Content, content_dir: Path) -> list[ContentError]:
                     "正文里不要写一级标题（# 开头）：标题由 title 字段生成，正文从 ## 开始",
                 )
             )
+    errors += _special_pages(content, content_dir)
     errors += _data_references(content, content_dir, targets)
     errors += _search_dictionary(content, content_dir)
     errors += _routing_references(content, content_dir, targets)

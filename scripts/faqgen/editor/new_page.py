@@ -12,10 +12,10 @@ import yaml
 
 from faqgen.content.model import Content
 from faqgen.content.schema import ID_PATTERN
+from faqgen.special_pages import RESERVED_IDS  # {{page:channels}} etc. mean the generated pages
 
 TODO = "【待填写】"
 SUFFIX_LENGTH = 4  # hex digits after the topic: jiebei-3f9a
-RESERVED_IDS = {"channels", "lookup"}  # {{page:channels}} and {{page:lookup}} mean the generated pages
 
 TEMPLATE = """\
 ---

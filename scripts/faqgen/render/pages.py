@@ -20,6 +20,7 @@ from faqgen.render.jump_list import jump_list, split_lead
 from faqgen.render.lookup_data import lookup_json, table_rows
 from faqgen.render.lookup_diagram import routing_svg
 from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_ALT, DIAGRAM_URI, Targets, expand, relative_link
+from faqgen.special_pages import CHANNELS, GLOSSARY, HOME, LOOKUP, PRINT, available
 
 RELATED_SHOWN = 3
 SOURCE_KIND_ORDER = {"official": 0, "industry": 1, "operator": 2, "media": 3}
@@ -32,7 +33,7 @@ GUIDE_ID = "debt-collection-harassment"
 TOOL_DOCUMENT_HEADING = "## 文件正文"  # in a tool, what follows this heading is the document to print and fill in
 PDF_HREF = "downloads/jiedai-weiquan-zhinan.pdf"  # the print view as PDF, from the site root; scripts/pdf_export.py
 PDF_NAME = "借贷维权指南.pdf"  # the file name a reader's browser saves it under
-LOOKUP_URI = "lookup.md"
+LOOKUP_URI = LOOKUP.uri
 
 
 @dataclass(frozen=True)
@@ -200,9 +201,8 @@ def render_channels(content: Content, env: Environment, targets: Targets) -> Ren
     """The list of every channel, each under a stable anchor equal to its id."""
     reviewed = latest_review(content.pages)
     markdown = env.get_template("channels.md.j2").render(
-        front_matter=front_matter(
-            title="投诉渠道一览", description="每个投诉和求助渠道能做什么、不能做什么、怎么联系。", page_kind="channels"
-        ),
+        front_matter=front_matter(**CHANNELS.front()),
+        title=CHANNELS.title,
         channels=content.channels,
         reviewed=reviewed_line(reviewed, "渠道信息最近审核"),
         disclaimer=DISCLAIMER,
@@ -212,22 +212,17 @@ def render_channels(content: Content, env: Environment, targets: Targets) -> Ren
 
 def render_home(content: Content, env: Environment) -> RenderedPage:
     """The home page: urgent paths first, then topics and printable tools."""
-    uri = "index.md"
+    uri = HOME.uri
     topics = [
         {"topic": t, "link": relative_link(uri, topic_uri(t)), "count": len(content.pages_in(t.id))}
         for t in sorted(content.topics, key=lambda t: t.order)
     ]
     tools = [{"page": p, "link": relative_link(uri, p.src_uri)} for p in content.pages if p.kind == "tool"]
-    police = next(c for c in content.channels if c.id == "police-110")
+    police = next(c for c in content.channels if c.id == HOME.channels[0])  # validation requires it
     guide = next((p for p in content.pages if p.id == GUIDE_ID), None)
     markdown = env.get_template("home.md.j2").render(
-        front_matter=front_matter(
-            title="借贷维权问答",
-            description="被网贷催收骚扰、看不懂借呗花呗白条规则时，用平实的话告诉你有哪些权利、下一步做什么、找谁。",
-            page_kind="home",
-            # The home page only points elsewhere; as a search hit it would crowd out answers.
-            search={"exclude": True},
-        ),
+        # The home page only points elsewhere; as a search hit it would crowd out answers.
+        front_matter=front_matter(**HOME.front(search={"exclude": True})),
         guide_link=guide.src_uri if guide else CHANNELS_PAGE,
         lookup_link=LOOKUP_URI if content.routing else CHANNELS_PAGE,
         police=police,
@@ -235,7 +230,7 @@ def render_home(content: Content, env: Environment) -> RenderedPage:
         about_link="about.md",
         topics=topics,
         tools=tools,
-        print_link="print.md",
+        print_link=PRINT.uri,
         pdf_href=raw_href(uri, PDF_HREF),
         pdf_name=PDF_NAME,
     )
@@ -248,11 +243,8 @@ def render_lookup(content: Content, env: Environment, targets: Targets) -> list[
     assert routing is not None
     shorts = {t.id: t.short for t in routing.lender_types}
     markdown = env.get_template("lookup.md.j2").render(
-        front_matter=front_matter(
-            title="投诉渠道查询",
-            description="按你遇到的情况和放款机构类型，查该找哪个投诉渠道、按什么顺序、准备哪些证据。",
-            page_kind="lookup",
-        ),
+        front_matter=front_matter(**LOOKUP.front()),
+        title=LOOKUP.title,
         reviewed=reviewed_line(latest_review(content.pages), "渠道信息最近审核"),
         situations=routing.situations,
         lenders=routing.lender_types,
@@ -273,7 +265,7 @@ def render_lookup(content: Content, env: Environment, targets: Targets) -> list[
     ]
 
 
-GLOSSARY_URI = "glossary.md"
+GLOSSARY_URI = GLOSSARY.uri
 
 
 def render_glossary(content: Content, env: Environment, targets: Targets) -> RenderedPage:
@@ -288,7 +280,7 @@ def render_glossary(content: Content, env: Environment, targets: Targets) -> Ren
         for t in sorted(content.glossary, key=lambda t: t.term)
     ]
     markdown = env.get_template("glossary.md.j2").render(
-        front_matter=front_matter(title="术语表", description="借贷和催收里常见词语的平实解释。", page_kind="glossary"),
+        front_matter=front_matter(**GLOSSARY.front()),
         terms=terms,
         reviewed=reviewed_line(latest_review(content.pages)),
         disclaimer=DISCLAIMER,
@@ -312,9 +304,9 @@ def render_site(content: Content, site_url: str = "", directory_urls: bool = Tru
     pages = [render_home(content, env), render_channels(content, env, targets)]
     pages += [render_topic(t, content, env) for t in sorted(content.topics, key=lambda t: t.order)]
     pages += [render_page(p, content, env, targets) for p in sorted(content.pages, key=lambda p: p.src_uri)]
-    if content.glossary:
+    if available(GLOSSARY, content):
         pages.append(render_glossary(content, env, targets))
     pages.append(render_print_view(content, env, targets, site_url, directory_urls))
-    if content.routing:
+    if available(LOOKUP, content):
         pages += render_lookup(content, env, targets)
     return pages

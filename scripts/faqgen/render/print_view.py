@@ -24,8 +24,9 @@ from faqgen.render.pages import (
     split_tool_document,
 )
 from faqgen.render.shortcodes import CHANNELS_PAGE, Targets
+from faqgen.special_pages import PRINT
 
-PRINT_URI = "print.md"
+PRINT_URI = PRINT.uri
 HEADING = re.compile(r"^(?P<hashes>#{1,5})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^{}]*)\})?[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 
@@ -115,12 +116,7 @@ def render_print_view(
     parts += [(section_markdown(_page_section(p, content, env), p.id, toc_depth=0), p.src_uri) for p in tools]
     reviewed = max((p.front.reviewed for p in guide + tools), default=None)
     markdown = env.get_template("print.md.j2").render(
-        front_matter=front_matter(
-            title="借贷维权问答（打印版）",
-            page_kind="print",
-            description="催收骚扰指南、投诉渠道和全部可打印表格，集中在一页，方便打印或保存为 PDF。",
-            search={"exclude": True},
-        ),
+        front_matter=front_matter(**PRINT.front(search={"exclude": True})),
         reviewed_text=date_text(reviewed) if reviewed else "",
         site_address=page_address(site_url, "index.md"),
         toc=[entry for (_, toc), _ in parts for entry in toc],

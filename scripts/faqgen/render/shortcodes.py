@@ -11,6 +11,7 @@ from faqgen.content.errors import INVALID, UNKNOWN_REFERENCE
 from faqgen.content.model import Content
 from faqgen.content.schema import ID
 from faqgen.render.escape import escape_text
+from faqgen.special_pages import BY_KEY, CHANNELS, available
 
 SHORTCODE = re.compile(r"\{\{\s*(?P<inner>[^{}]*?)\s*\}\}")
 REFERENCE = re.compile(
@@ -18,7 +19,7 @@ REFERENCE = re.compile(
     r"(?:\.(?P<field>[a-z_]+)|#(?P<anchor>[^\s#]+))?$"
 )
 CHANNEL_FIELDS = ("name", "number", "operator", "website", "tel")
-CHANNELS_PAGE = "channels.md"
+CHANNELS_PAGE = CHANNELS.uri
 DIAGRAM_URI = "assets/routing-flow.svg"
 DIAGRAM_ALT = "投诉渠道决策流程图：遇到什么情况、先找谁、不满意再找谁（文字版见投诉渠道查询页的对照表）"
 
@@ -33,17 +34,16 @@ class Targets:
 
     def page_uri(self, page_id: str) -> str | None:
         """The docs path of a page id, or None if there is no such page."""
-        if page_id == "channels":
-            return CHANNELS_PAGE
-        if page_id == "lookup" and self.content.routing is not None:
-            return "lookup.md"
+        special = BY_KEY.get(page_id)
+        if special is not None:
+            return special.uri if available(special, self.content) else None
         page = self.content.pages_by_id.get(page_id)
         return page.src_uri if page is not None else None
 
     def page_title(self, page_id: str) -> str:
         """The title shown for a page link."""
-        special = {"channels": "投诉渠道一览", "lookup": "投诉渠道查询"}
-        return special.get(page_id) or self.content.page(page_id).front.title
+        special = BY_KEY.get(page_id)
+        return special.title if special is not None else self.content.page(page_id).front.title
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:

@@ -1,0 +1,80 @@
+"""The one registry of pages the generator makes from data rather than from a content file.
+
+Read by validation (reserved ids, required channels), references ({{page:KEY}}), `faqgen new`, the nav and rendering.
+
+Each entry gives the page's docs path, title, description, kind and nav entry, and reserves its key
+as a page id: `{{page:KEY}}` links to it, `faqgen new` never uses the key, and no content file may
+take it. Add a generated page type here first; its render function then reads the entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from faqgen.content.model import Content
+
+
+@dataclass(frozen=True)
+class SpecialPage:
+    """A generated page: where it lives, what it is called, and whether the nav lists it."""
+
+    key: str  # reserved page id
+    uri: str  # docs path
+    title: str
+    description: str
+    kind: str  # page_kind in the page's front matter (templates and scripts read it)
+    nav: str | None = None  # the nav entry's title; None when the nav does not list it
+    channels: tuple[str, ...] = ()  # channel ids the page cannot do without (validation requires them)
+
+    def front(self, **extra: object) -> dict[str, object]:
+        """Front matter fields for this page (plus extra ones such as search settings)."""
+        return {"title": self.title, "description": self.description, "page_kind": self.kind, **extra}
+
+
+HOME = SpecialPage(
+    "home",
+    "index.md",
+    "借贷维权问答",
+    "被网贷催收骚扰、看不懂借呗花呗白条规则时，用平实的话告诉你有哪些权利、下一步做什么、找谁。",
+    "home",
+    nav="首页",
+    channels=("police-110",),  # the 有危险先报警 button
+)
+LOOKUP = SpecialPage(
+    "lookup",
+    "lookup.md",
+    "投诉渠道查询",
+    "按你遇到的情况和放款机构类型，查该找哪个投诉渠道、按什么顺序、准备哪些证据。",
+    "lookup",
+    nav="投诉渠道查询",
+)
+CHANNELS = SpecialPage(
+    "channels",
+    "channels.md",
+    "投诉渠道一览",
+    "每个投诉和求助渠道能做什么、不能做什么、怎么联系。",
+    "channels",
+    nav="投诉渠道一览",
+)
+GLOSSARY = SpecialPage(
+    "glossary", "glossary.md", "术语表", "借贷和催收里常见词语的平实解释。", "glossary", nav="术语表"
+)
+PRINT = SpecialPage(
+    "print",
+    "print.md",
+    "借贷维权问答（打印版）",
+    "催收骚扰指南、投诉渠道和全部可打印表格，集中在一页，方便打印或保存为 PDF。",
+    "print",
+)
+SPECIAL_PAGES = (HOME, LOOKUP, CHANNELS, GLOSSARY, PRINT)
+BY_KEY = {page.key: page for page in SPECIAL_PAGES}
+RESERVED_IDS = frozenset(BY_KEY)
+
+
+def available(page: SpecialPage, content: Content) -> bool:
+    """Whether content makes this page: the lookup needs routing.yml, the glossary needs terms."""
+    if page is LOOKUP:
+        return content.routing is not None
+    if page is GLOSSARY:
+        return bool(content.glossary)
+    return True
