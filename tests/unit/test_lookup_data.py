@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from faqgen.content.pipeline import generate, load_valid_content
+from faqgen.render.escape import escape_html
 from faqgen.render.lookup_data import lookup_json, plain_text, table_rows
 from faqgen.render.lookup_diagram import routing_svg, wrap
 from helpers import all_errors
@@ -109,6 +111,12 @@ def test_diagram_has_every_situation_and_channel_name(content_copy: Path) -> Non
     flat = svg.replace("\n", "")
     for situation in content.routing.situations:
         assert situation.label.replace("“", "&#x201c;")[:4] in flat or situation.label[:4] in flat
+    named = {step.channel for rule in content.routing.rules for step in rule.steps}
+    assert len(named) >= 10
+    text = re.sub(r"<[^>]+>", "", flat)  # wrapped names run on across lines
+    for channel in content.channels:
+        if channel.id in named:
+            assert escape_html(plain_text(channel.name, content))[:6] in text, channel.id
 
 
 def test_diagram_escapes_text(content_copy: Path) -> None:
