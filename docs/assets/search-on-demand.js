@@ -126,6 +126,11 @@
     });
   }
 
+  /** Note which query the list now shows, and when (make search-eval and the tests wait for it). */
+  function answered(value) {
+    window.__searchAnswered = {query: value, at: performance.now()};
+  }
+
   /** A stand-in for Material's search worker (same messages), answering from Pagefind. */
   function PagefindSearch() {
     var listeners = [];
@@ -152,6 +157,7 @@
             return [{location: page.url.replace(/^\//, ""), title: escapeHtml(page.meta.title),
                      text: escapeHtml(page.meta.summary), score: results[i].score, terms: terms}];
           })}});
+          answered(value);
           var meta = document.querySelector(".md-search-result__meta");
           if (meta && results.length > pages.length) {
             meta.textContent = "找到 " + results.length + " 个符合条件的结果，显示最相关的 " + pages.length + " 个";
@@ -161,6 +167,7 @@
         if (number !== latest) return;
         console.warn("搜索出错：", error);
         emit({type: RESULT, data: {items: []}});
+        answered(value);
       });
     }
 
