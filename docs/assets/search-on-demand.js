@@ -186,7 +186,8 @@
     var list = document.querySelector(".md-search-result");
     var old = document.querySelector(".search-fallback");
     if (old) old.remove();
-    if (!weak || !list || !value.trim()) return;
+    var danger = data.danger.some(function (word) { return value.indexOf(word) >= 0; });
+    if (!(weak || danger) || !list || !value.trim()) return;  // threats: 110 even when answers were found
     var box = document.createElement("div");
     box.className = "search-fallback";
     var heading = document.createElement("p");
@@ -200,7 +201,6 @@
       items.appendChild(li);
       return li;
     }
-    var danger = data.danger.some(function (word) { return value.indexOf(word) >= 0; });
     if (danger) {
       var tel = document.createElement("a");
       tel.href = "tel:110";
