@@ -82,6 +82,13 @@ bench: $(BIN)/.installed
 	scripts/install_system_deps.sh
 	$(BIN)/python -m faqgen.bench.main $(N) --out $(BENCH_OUT) --command 'make bench N="$(N)"'
 
+## search-eval: reader queries (tests/search_eval/queries.yml) through the real search box in Chromium:
+##              top-1, top-3, MRR and p95 latency per topic and input mode (SEARCH_EVAL_ARGS="--misses --all-modes")
+SEARCH_EVAL_ARGS ?= --misses
+.PHONY: search-eval
+search-eval: $(BIN)/.installed
+	$(BIN)/python -m faqgen.search.evaluate $(SEARCH_EVAL_ARGS)
+
 LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
 
 $(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json

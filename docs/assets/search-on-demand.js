@@ -106,24 +106,121 @@
     });
   }
 
-  /** Pages matching every token; when none does, pages matching most of them. */
-  function findPages(pagefind, tokens) {
-    return pagefind.search(tokens.join(" ")).then(function (all) {
-      if (all.results.length || tokens.length < 2) return all.results;
-      return Promise.all(tokens.map(function (token) { return pagefind.search(token); })).then(function (each) {
-        var pages = {};
-        each.forEach(function (found) {
+  /* ---- The reader's query -> what to look for (content/search.yml via assets/search-data.json) ---- */
+
+  var DATA = script ? new URL("search-data.json", script.src).href : "";
+  var data = {aliases: [], filler: [], danger: [], topics: [], lookup: "lookup/", contact: "about/"};
+
+  function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  /** Units to look for: alias groups the query names (any of their phrases counts) and the other words' tokens. */
+  function queryUnits(value) {
+    var text = String(value).normalize("NFKC").toLowerCase();
+    var units = [];
+    data.aliases.forEach(function (group) {
+      var phrases = group.map(function (p) { return p.normalize("NFKC").toLowerCase(); })
+        .sort(function (a, b) { return b.length - a.length; });
+      var hit = phrases.filter(function (p) { return text.indexOf(p) >= 0; })[0];
+      if (!hit) return;
+      text = text.split(hit).join(" ");
+      units.push({phrases: phrases.map(function (p) { return searchTokens(p).join(" "); })});
+    });
+    var rest = text;
+    data.filler.forEach(function (word) { rest = rest.replace(new RegExp(escapeRegExp(word), "g"), " "); });
+    var tokens = searchTokens(rest);
+    if (!tokens.length && !units.length) tokens = searchTokens(text);  // only filler: search it as written
+    tokens.filter(function (t, i, all) { return all.indexOf(t) === i; }).slice(0, MAX_TOKENS)
+      .forEach(function (token) { units.push({phrases: [token]}); });
+    return units;
+  }
+
+  /** Pages ranked by how many units they match and how well: partial matches count, none is required. */
+  function findPages(pagefind, units) {
+    if (units.length === 1 && units[0].phrases.length === 1) {
+      return pagefind.search(units[0].phrases[0]).then(function (found) { return found.results; });
+    }
+    return Promise.all(units.map(function (unit) {
+      return Promise.all(unit.phrases.map(function (phrase) { return pagefind.search(phrase); }));
+    })).then(function (each) {
+      var pages = {};
+      each.forEach(function (unitResults) {
+        var best = {};  // an alias group counts once per page, by its best phrase
+        unitResults.forEach(function (found) {
           found.results.forEach(function (result) {
-            var page = pages[result.id] || (pages[result.id] = {result: result, count: 0, score: 0});
-            page.count += 1;
-            page.score += result.score;
+            if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
           });
         });
-        return Object.keys(pages).map(function (id) { return pages[id]; })
-          .sort(function (a, b) { return b.count - a.count || b.score - a.score; })
-          .map(function (page) { return page.result; });
+        Object.keys(best).forEach(function (id) {
+          var page = pages[id] || (pages[id] = {result: best[id], count: 0, score: 0});
+          page.count += 1;
+          page.score += best[id].score;
+        });
       });
+      return Object.keys(pages).map(function (id) {
+        var page = pages[id];
+        page.rank = page.score * page.count / units.length;  // a page with more of the reader's words first
+        return page;
+      }).sort(function (a, b) { return b.rank - a.rank; })
+        .map(function (page) { page.result.score = page.rank; page.result.share = page.count / units.length; return page.result; });
     });
+  }
+
+  /* ---- When nothing fits: a way on, not a dead end ---------------------------------------- */
+
+  var WEAK = 0.5;
+
+  /** The share of the reader's words the first result has (1 for a one-word query). */
+  function bestShare(results) {
+    return results[0].share === undefined ? 1 : results[0].share;
+  }  // matched fewer than half the reader's words: show the way on below the closest pages
+
+  function link(url, text) {
+    var a = document.createElement("a");
+    a.href = /^(https?:|mailto:)/.test(url) ? url : new URL("../" + url, script.src).href;
+    a.textContent = text;
+    return a;
+  }
+
+  /** The fallback under the results: lookup, topic hubs, 110 when the query speaks of threats, the editors. */
+  function showFallback(value, weak) {
+    var list = document.querySelector(".md-search-result");
+    var old = document.querySelector(".search-fallback");
+    if (old) old.remove();
+    var danger = data.danger.some(function (word) { return value.indexOf(word) >= 0; });
+    if (!(weak || danger) || !list || !value.trim()) return;  // threats: 110 even when answers were found
+    var box = document.createElement("div");
+    box.className = "search-fallback";
+    var heading = document.createElement("p");
+    heading.className = "search-fallback__title";
+    heading.textContent = "没有找到完全对应的回答，可以试试：";
+    box.appendChild(heading);
+    var items = document.createElement("ul");
+    function item(parts) {
+      var li = document.createElement("li");
+      parts.forEach(function (part) { li.appendChild(typeof part === "string" ? document.createTextNode(part) : part); });
+      items.appendChild(li);
+      return li;
+    }
+    if (danger) {
+      var tel = document.createElement("a");
+      tel.href = "tel:110";
+      tel.textContent = "110";
+      item(["人身安全受到威胁时，马上打 ", tel, " 报警。"]).className = "search-fallback__danger";
+    }
+    item([link(data.lookup, "投诉渠道查询"), "：按你的情况找该打的电话"]);
+    var hubs = item(["按主题看："]);
+    data.topics.forEach(function (topic, i) {
+      if (i) hubs.appendChild(document.createTextNode("、"));
+      hubs.appendChild(link(topic.url, topic.name));
+    });
+    item(["没找到你要的？", link(data.contact, "告诉编辑"), "你搜了什么。"]);
+    box.appendChild(items);
+    list.appendChild(box);
+  }
+
+  /** Note which query the list now shows, and when (make search-eval and the tests wait for it). */
+  function answered(value) {
+    window.__searchAnswered = {query: value, at: performance.now()};
   }
 
   /** A stand-in for Material's search worker (same messages), answering from Pagefind. */
@@ -141,8 +238,8 @@
 
     function answer(value, number) {
       var words = value.split(/\s+/).filter(Boolean);
-      var tokens = searchTokens(value).filter(function (t, i, all) { return all.indexOf(t) === i; }).slice(0, MAX_TOKENS);
-      var found = tokens.length && pagefind ? findPages(pagefind, tokens) : Promise.resolve([]);
+      var units = queryUnits(value);
+      var found = units.length && pagefind ? findPages(pagefind, units) : Promise.resolve([]);
       found.then(function (results) {
         return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
           if (number !== latest) return;  // the reader has typed on
@@ -152,6 +249,8 @@
             return [{location: page.url.replace(/^\//, ""), title: escapeHtml(page.meta.title),
                      text: escapeHtml(page.meta.summary), score: results[i].score, terms: terms}];
           })}});
+          showFallback(value, !results.length || (units.length > 1 && bestShare(results) < WEAK));
+          answered(value);
           var meta = document.querySelector(".md-search-result__meta");
           if (meta && results.length > pages.length) {
             meta.textContent = "找到 " + results.length + " 个符合条件的结果，显示最相关的 " + pages.length + " 个";
@@ -161,6 +260,8 @@
         if (number !== latest) return;
         console.warn("搜索出错：", error);
         emit({type: RESULT, data: {items: []}});
+        showFallback(value, true);
+        answered(value);
       });
     }
 
@@ -169,7 +270,10 @@
       // parts.json); Pagefind searches them together with one WebAssembly module.
       var parts = fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
         .catch(function () { return []; });
-      Promise.all([import(PAGEFIND), parts])
+      var words = fetch(DATA).then(function (response) { return response.ok ? response.json() : {}; })
+        .then(function (loaded) { Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; }); })
+        .catch(function () {});
+      Promise.all([import(PAGEFIND), parts, words])
         .then(function (loaded) {
           var module = loaded[0];
           // Result addresses from the site root (made relative below, so sub-path hosting works);
@@ -213,6 +317,18 @@
     if (event.target.closest && event.target.closest("label[for='__search'], .md-search")) want();
   });
   if (/[?&]h=/.test(location.search)) want();
+
+  /* Material reads the box on keyup only, but paste, voice input and an input method's commit press
+   * no key. Each finished change is passed on as a keyup; Material skips a value it has already
+   * searched (distinctUntilChanged), so the keyup that also follows a typed key queries nothing twice.
+   * Input inside an unfinished composition (pinyin letters) waits for compositionend. */
+  function passOn(event) {
+    var box = event.target;
+    if (event.isComposing || !box.matches || !box.matches(".md-search__input")) return;
+    box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+  }
+  document.addEventListener("input", passOn, true);
+  document.addEventListener("compositionend", passOn, true);
 
   /* Material leaves its search dialog without a name (axe: aria-dialog-name). */
   var dialog = document.querySelector(".md-search[role='dialog']");

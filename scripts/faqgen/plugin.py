@@ -33,6 +33,7 @@ from faqgen.content.pipeline import load_valid_content
 from faqgen.render.glossary_tooltips import GlossaryTooltips
 from faqgen.render.nav import site_nav
 from faqgen.render.pages import render_site
+from faqgen.search.query_data import DATA_URI, search_data
 from faqgen.search.terms import write_user_dictionary
 
 log = logging.getLogger("mkdocs.plugins.faqgen")
@@ -137,6 +138,9 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
         log.info("faqgen: added %d generated pages", len(pages))
+        if uses_pagefind(config):
+            contact = str((config.extra or {}).get("contact") or "")
+            files.append(File.generated(config, DATA_URI, content=search_data(content, contact)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -148,7 +148,15 @@ def test_large_sites_index_common_words_only_in_title_and_short_answer() -> None
     assert jiebei not in plain.content(common).split()  # only in its text: not indexed there
     assert jail in plain.content(common).split() and "w1" in plain.content(common).split()
     titled = Record("/q/t/", "借呗能不能提前还", "借呗可以提前还。", plain.body)
-    assert titled.content(common).split().count(jiebei) == 3  # title twice, short answer once
+    assert titled.content(common).split().count(jiebei) == 2  # title and short answer, each with its weight
+    assert '<p data-pagefind-weight="10">' + jiebei in titled.html(common)
+
+
+def test_pinyin_is_indexed_not_shown() -> None:
+    record = Record("/q/t/", "网贷催收怎么办", "简短回答。", "", "爆通讯录")
+    tokens = record.content().split()
+    assert "cuishou" in tokens and "tongxun" in tokens
+    assert "cuishou" not in record.title + record.keywords
 
 
 def test_large_indexes_are_dealt_into_parts_of_bounded_size() -> None:

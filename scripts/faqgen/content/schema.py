@@ -124,9 +124,12 @@ class GlossaryTerm(Strict):
 
 
 class SearchSettings(Strict):
-    """Extra words for the Chinese segmenter, so short domain terms stay whole."""
+    """Search words: the segmenter's dictionary, query-time aliases, filler words and words that call for 110."""
 
     dictionary: list[Text] = []
+    aliases: list[Annotated[list[Text], Field(min_length=2)]] = []
+    filler: list[Text] = []
+    danger: list[Text] = []
 
 
 class LenderType(Strict):

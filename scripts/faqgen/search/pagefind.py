@@ -140,6 +140,7 @@ class PageText:
     body_found: bool = False
     title: str = ""
     description: str = ""
+    keywords: str = ""  # the 常见问法 line, weighted like the title
     chunks: list[str] = field(default_factory=list)
 
     @property
@@ -156,6 +157,7 @@ class _BodyParser(HTMLParser):
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, inside body, ignored)
         self.in_h1 = False
         self.h1_done = False
+        self.keywords_depth = 0  # > 0 inside the keywords line
 
     def _state(self) -> tuple[bool, bool]:
         return (self.stack[-1][1], self.stack[-1][2]) if self.stack else (False, False)
@@ -173,6 +175,8 @@ class _BodyParser(HTMLParser):
             inside = self.page.body_found = True
         ignored = ignored or "data-pagefind-ignore" in names or tag in SKIPPED
         self.stack.append((tag, inside, ignored))
+        if self.keywords_depth or (inside and "keywords" in (names.get("class") or "").split()):
+            self.keywords_depth += 1
         if tag == "h1" and inside and not ignored and not self.h1_done:
             self.in_h1 = True
 
@@ -182,6 +186,7 @@ class _BodyParser(HTMLParser):
         inside = False  # an end tag with nothing open (the parser may start mid-page) adds nothing
         while self.stack:  # tolerate unclosed elements such as <p> and <li>
             open_tag, inside, _ignored = self.stack.pop()
+            self.keywords_depth = max(0, self.keywords_depth - 1)
             if open_tag == tag:
                 break
         if tag in BLOCKS and inside:
@@ -191,7 +196,9 @@ class _BodyParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         inside, ignored = self._state()
-        if inside and not ignored:
+        if inside and not ignored and self.keywords_depth:
+            self.page.keywords += data
+        elif inside and not ignored:
             self.page.chunks.append(data)
             if self.in_h1:
                 self.page.title += data
@@ -208,6 +215,7 @@ def page_text(html: str) -> PageText:
     parser.close()
     page = parser.page
     page.title = " ".join(page.title.split()).removesuffix("#").strip()  # without the permalink sign
+    page.keywords = page.keywords.split("：", 1)[-1].strip()  # without the 常见问法 label
     return page
 
 
@@ -215,6 +223,30 @@ def page_url(site_dir: Path, path: Path) -> str:
     """The page's address from the site root, as Pagefind records it (/q/x/ for q/x/index.html)."""
     relative = path.relative_to(site_dir).as_posix()
     return "/" + relative.removesuffix("index.html")
+
+
+# How much a word counts by where it stands (Pagefind's data-pagefind-weight; the body is 1):
+# a page whose title or 常见问法 says the reader's words ranks above one that mentions them.
+TITLE_WEIGHT = 10
+KEYWORDS_WEIGHT = 6
+SUMMARY_WEIGHT = 3
+# Reference pages (topic hubs, glossary, channel list) list the words of many answers; their text
+# counts little, so a Q&A or guide that answers the question ranks above them. Their title still counts fully.
+REFERENCE_PAGES = re.compile(r"^/(topics/[^/]+|glossary|channels)/$")
+REFERENCE_BODY_WEIGHT = 0.2
+
+
+def pinyin_tokens(text: str) -> list[str]:
+    """Toneless pinyin of each pair of neighbouring Chinese characters (催收 → cuishou), never shown on a page."""
+    from pypinyin import lazy_pinyin
+
+    tokens: list[str] = []
+    for run in TERM.findall(unicodedata.normalize("NFKC", text).lower()):
+        if run[0].isascii() or len(run) < 2:
+            continue
+        sounds = lazy_pinyin(run)
+        tokens.extend(a + b for a, b in zip(sounds, sounds[1:], strict=False))
+    return tokens
 
 
 @dataclass
@@ -225,15 +257,35 @@ class Record:
     title: str
     summary: str
     body: str  # the page's indexed text as space-separated tokens
+    keywords: str = ""  # the page's 常见问法, as written
+
+    @property
+    def reference(self) -> bool:
+        """True for a topic hub, the glossary or the channel list."""
+        return bool(REFERENCE_PAGES.match(self.url))
+
+    def parts(self, common: frozenset[str] = frozenset()) -> list[tuple[float, list[str]]]:
+        """(weight, tokens) for title, keywords, short answer and text; words in `common` count only in the first three."""
+        heading = self.title + "、" + self.keywords
+        body = [token for token in self.body.split() if token not in common]
+        return [
+            (TITLE_WEIGHT, search_tokens(self.title)),
+            (KEYWORDS_WEIGHT, search_tokens(self.keywords) + sorted(set(pinyin_tokens(heading)))),
+            (SUMMARY_WEIGHT, search_tokens(self.summary)),
+            (REFERENCE_BODY_WEIGHT if self.reference else 1, body),
+        ]
 
     def content(self, common: frozenset[str] = frozenset()) -> str:
-        """The tokens Pagefind indexes for this page; words in `common` count only in the title and short answer."""
-        # The title twice: a page whose title matches ranks above pages that only mention the words.
-        title = search_tokens(self.title) * 2
-        if not common:
-            return " ".join(title) + " " + self.body
-        kept = [token for token in self.body.split() if token not in common]
-        return " ".join(title + search_tokens(self.summary) + kept)
+        """Every token Pagefind indexes for this page, whatever its weight."""
+        return " ".join(token for _weight, tokens in self.parts(common) for token in tokens)
+
+    def html(self, common: frozenset[str] = frozenset()) -> str:
+        """The indexed element's inside: one paragraph per part, each with its weight."""
+        return "".join(
+            f'<p data-pagefind-weight="{weight}">{" ".join(tokens)}</p>'
+            for weight, tokens in self.parts(common)
+            if tokens
+        )
 
 
 def collect_records(site_dir: Path) -> list[Record]:
@@ -245,7 +297,13 @@ def collect_records(site_dir: Path) -> list[Record]:
         page = page_text(path.read_text(encoding="utf-8"))
         if page.body_found:
             records.append(
-                Record(page_url(site_dir, path), page.title, page.description, " ".join(search_tokens(page.text)))
+                Record(
+                    page_url(site_dir, path),
+                    page.title,
+                    page.description,
+                    " ".join(search_tokens(page.text)),
+                    page.keywords,
+                )
             )
     return records
 
@@ -275,7 +333,7 @@ def write_pages(records: list[Record], folder: Path, common: frozenset[str] = fr
             f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>-</title></head><body>'
             f'<p data-pagefind-meta="title">{escape_html(record.title)}</p>'
             f'<p data-pagefind-meta="summary">{escape_html(record.summary)}</p>'
-            f"<main data-pagefind-body>{record.content(common)}</main></body></html>\n",
+            f"<main data-pagefind-body>{record.html(common)}</main></body></html>\n",
             encoding="utf-8",
         )
 
