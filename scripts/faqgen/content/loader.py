@@ -13,6 +13,7 @@ from faqgen.content.errors import ContentError, ContentErrors
 from faqgen.content.messages import validation_errors
 from faqgen.content.model import KIND_FOLDERS, Content, Page, PageKind
 from faqgen.content.schema import ID, Channel, GlossaryTerm, PageFront, Routing, SearchSettings, Source, Topic
+from faqgen.content.text_rules import strings, text_problems
 from faqgen.content.yaml_source import ParsedYaml, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,6 +59,13 @@ def parse_file_yaml(path: Path, text: str, first_line: int, errors: list[Content
         return None
     for key, line in parsed.duplicate_keys:
         errors.append(ContentError(path, line, key, "这个字段写了两次"))
+    reported: set[tuple[int | None, str]] = set()  # a key and its value on one line: say it once
+    for loc, value in strings(parsed.data):
+        for problem in text_problems(value):
+            line = parsed.line_of(loc)
+            if (line, problem) not in reported:
+                reported.add((line, problem))
+                errors.append(ContentError(path, line, ".".join(map(str, loc)) or None, problem))
     return parsed
 
 

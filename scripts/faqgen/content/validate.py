@@ -198,8 +198,16 @@ RAW_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|/[a-zA-Z]|!--)")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 SAFE_TARGET = r"(?!https?:|tel:|mailto:|#|\.{0,2}/|[a-z0-9-]+\.md)"
 BAD_LINK = re.compile(r"\]\(\s*<?\s*" + SAFE_TARGET + r"([^)\s]*)", re.I)
-# Reference-style definitions ("[x]: javascript:…") make links too.
-BAD_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?\s*" + SAFE_TARGET + r"(\S*)", re.I | re.M)
+# Reference-style definitions ("[x]: javascript:…") make links too, also inside quotes and list items.
+CONTAINER = r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*"
+BAD_LINK_DEFINITION = re.compile(
+    r"^" + CONTAINER + r"[ \t]*\[[^\]\n]+\]:\s*<?\s*" + SAFE_TARGET + r"(\S*)", re.I | re.M
+)
+# Any single brace outside a {{…}} reference can start a Markdown attribute list ({: onclick=… }).
+ATTRIBUTE_LIST = re.compile(r"\{\{[^{}\n]*\}\}|([{}])")
+ATTRIBUTE_LIST_MESSAGE = (
+    "不能写 {…}（Markdown 属性列表，可以给页面加上会执行的代码）；引用请写成 {{…}}，要显示花括号请放在反引号里"
+)
 
 
 def _unsafe_markup(page: Page) -> list[ContentError]:
@@ -213,6 +221,8 @@ def _unsafe_markup(page: Page) -> list[ContentError]:
     ):
         for match in pattern.finditer(text):
             errors.append(ContentError(page.path, page.body_line + text.count("\n", 0, match.start()), "正文", message))
+    lines = {text.count("\n", 0, m.start()) for m in ATTRIBUTE_LIST.finditer(text) if m.group(1)}
+    errors += [ContentError(page.path, page.body_line + line, "正文", ATTRIBUTE_LIST_MESSAGE) for line in sorted(lines)]
     return errors
 
 

@@ -1,0 +1,37 @@
+"""Rules for every text value in YAML (front matter and data files): no attribute lists, no hidden characters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A single brace outside a {{…}} reference could start a Markdown attribute list ({: onclick=… }).
+SINGLE_BRACE = re.compile(r"\{\{[^{}\n]*\}\}|([{}])")
+BRACE_MESSAGE = "不能写单个的 { 或 }（Markdown 属性列表会给页面加上属性，可能是会执行的代码）；引用请写成 {{…}}"
+
+
+def strings(data: object, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string in parsed YAML with its path, keys included."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                yield loc + (key,), key
+            yield from strings(value, loc + (str(key),))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from strings(item, loc + (i,))
+
+
+def single_brace(text: str) -> bool:
+    """True when text holds a brace that is not part of a {{…}} reference."""
+    return any(match.group(1) for match in SINGLE_BRACE.finditer(text))
+
+
+def text_problems(text: str) -> list[str]:
+    """What is wrong with one YAML text value, as editor messages (empty when fine)."""
+    problems = []
+    if single_brace(text):
+        problems.append(BRACE_MESSAGE)
+    return problems
