@@ -40,7 +40,7 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site .site-build-* .site-old-* .mkdocs-offline-*.yml .pytest_cache
 
 ## new: write a new Q&A file and print its path, e.g. make new Q="借呗怎么提前还款" TOPIC=jiebei [ID=jiebei-prepay]
 ##      (asks for the question and topic when they are not given)

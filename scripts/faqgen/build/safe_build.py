@@ -20,15 +20,7 @@ from faqgen.mkdocs_run import run_mkdocs_build
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
 from faqgen.content.pipeline import load_valid_content
 from faqgen.build.post_steps import SEARCH, run_post_steps, step_names
-
-
-def swap_into_place(new_dir: Path, site_dir: Path) -> None:
-    """Replace site_dir with new_dir using renames, so readers never see a half-written site."""
-    old_dir = site_dir.with_name(f".site-old-{os.getpid()}")
-    if site_dir.exists():
-        site_dir.rename(old_dir)
-    new_dir.rename(site_dir)
-    shutil.rmtree(old_dir, ignore_errors=True)
+from faqgen.build.swap import clean_leftovers, restore_interrupted, swap_into_place
 
 
 def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
@@ -39,12 +31,16 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
     names of the steps to run (post_build.py; e.g. ["search"]).
     """
     started = time.perf_counter()
+    site_dir = site_dir.resolve()
+    restored = restore_interrupted(site_dir)
+    if restored is not None:
+        print(f"上次构建在替换 site/ 时被中断：已把原有的网站从 {restored.name} 放回 site/。", file=sys.stderr)
+    clean_leftovers(site_dir.parent, config.parent)
     try:
         load_valid_content(content_dir)
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    site_dir = site_dir.resolve()
     tmp_dir = site_dir.with_name(f".site-build-{os.getpid()}")
     shutil.rmtree(tmp_dir, ignore_errors=True)
     try:
@@ -55,7 +51,9 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
         if (only is None or only) and not run_post_steps(tmp_dir, content_dir, only):
             print("构建后的步骤失败，原有的 site/ 保持不变。", file=sys.stderr)
             return 1
-        swap_into_place(tmp_dir, site_dir)
+        old = swap_into_place(tmp_dir, site_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
     print(f"网站已生成：{site_dir}（{time.perf_counter() - started:.1f} 秒）")
