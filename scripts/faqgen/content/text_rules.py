@@ -35,3 +35,17 @@ def text_problems(text: str) -> list[str]:
     if single_brace(text):
         problems.append(BRACE_MESSAGE)
     return problems
+
+
+def long_lists(
+    data: object, limit: int, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], int]]:
+    """Every list in parsed YAML longer than limit, with its path and length."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from long_lists(value, limit, loc + (str(key),))
+    elif isinstance(data, list):
+        if len(data) > limit:
+            yield loc, len(data)
+        for i, item in enumerate(data):
+            yield from long_lists(item, limit, loc + (i,))

@@ -1,0 +1,126 @@
+"""Issue 15: YAML aliases, oversized files and lists, unreadable files and links get messages, not tracebacks."""
+
+from __future__ import annotations
+
+import errno
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from faqgen.__main__ import main
+from faqgen.content.loader import MAX_FILE_BYTES
+from faqgen.content.text_rules import long_lists
+from faqgen.content.yaml_source import ALIAS_MESSAGE
+from helpers import VALID_BODY, VALID_FRONT, all_errors, errors_for, write_page
+
+NESTED = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8))
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "keywords2: &a [*a]\n",  # self-referencing alias: RecursionError before
+        "a: &a ['lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol']\n" + NESTED,  # nine levels: >120 s
+        "x: &t 测试\ny: *t\n",
+    ],
+)
+def test_yaml_anchors_and_aliases_are_refused_quickly(content_copy: Path, extra: str) -> None:
+    front = VALID_FRONT.format(id="alias-page").replace("reviewed:", extra + "reviewed:")
+    path = write_page(content_copy, "alias-page", front=front)
+    started = time.perf_counter()
+    errors = errors_for(content_copy, path)
+    assert time.perf_counter() - started < 5
+    assert [e.message for e in errors] == [ALIAS_MESSAGE]
+    assert errors[0].line == front.split("\n").index(extra.split("\n")[0]) + 1
+
+
+def test_alias_in_a_data_file_names_its_line(content_copy: Path) -> None:
+    channels = content_copy / "channels.yml"
+    channels.write_text(channels.read_text(encoding="utf-8") + "- &c {id: x}\n- *c\n", encoding="utf-8")
+    errors = errors_for(content_copy, channels)
+    assert [e.message for e in errors] == [ALIAS_MESSAGE]
+
+
+def test_stars_and_ampersands_in_quoted_text_are_fine(content_copy: Path) -> None:
+    front = VALID_FRONT.format(id="star-page").replace("keywords: [测试]", "keywords: ['*重要* & 注意', 'a&b']")
+    path = write_page(content_copy, "star-page", front=front)
+    assert errors_for(content_copy, path) == []
+
+
+def test_a_huge_file_is_refused(content_copy: Path) -> None:
+    path = write_page(content_copy, "huge-page", body=VALID_BODY + "很长的正文。" * (MAX_FILE_BYTES // 10))
+    messages = [e.message for e in errors_for(content_copy, path)]
+    assert len(messages) == 1 and "超过上限 512 KB" in messages[0], messages
+
+
+def test_too_many_keywords(content_copy: Path) -> None:
+    keywords = ", ".join(f"问法{i}" for i in range(31))
+    front = VALID_FRONT.format(id="many-keywords").replace("keywords: [测试]", f"keywords: [{keywords}]")
+    path = write_page(content_copy, "many-keywords", front=front)
+    assert any("最多 30 项" in e.message for e in errors_for(content_copy, path))
+
+
+def test_long_lists_are_found_anywhere() -> None:
+    data = {"a": [{"b": list(range(5))}], "c": list(range(2))}
+    assert list(long_lists(data, 3)) == [(("a", 0, "b"), 5)]
+
+
+def test_dangling_link_is_named(content_copy: Path) -> None:
+    link = content_copy / "questions" / "gone.md"
+    link.symlink_to(content_copy / "questions" / "nowhere.md")
+    messages = [e.message for e in errors_for(content_copy, link)]
+    assert len(messages) == 1 and "指向的" in messages[0] and "不存在" in messages[0], messages
+
+
+def test_link_loop_is_named(content_copy: Path) -> None:
+    a, b = content_copy / "questions" / "loop-a.md", content_copy / "questions" / "loop-b.md"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    messages = [e.message for e in errors_for(content_copy, a)]
+    assert len(messages) == 1 and "绕成了一个圈" in messages[0], messages
+
+
+def test_dangling_data_file_link_is_not_called_missing(content_copy: Path) -> None:
+    facts = content_copy / "facts.yml"
+    facts.unlink()
+    facts.symlink_to(content_copy / "nowhere.yml")
+    messages = [e.message for e in errors_for(content_copy, facts)]
+    assert len(messages) == 1 and "不存在" in messages[0] and "缺少" not in messages[0], messages
+
+
+def test_unreadable_file_is_named(content_copy: Path, monkeypatch) -> None:
+    path = write_page(content_copy, "secret-page")
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == path:  # tests run as root, where chmod 000 would not stop the read
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    messages = [e.message for e in errors_for(content_copy, path)]
+    assert messages == ["没有读取权限：请修改文件权限（例如 chmod a+r），或把它移出 content/"]
+
+
+def test_unreadable_folder_is_named_not_its_pages_references(content_copy: Path, monkeypatch) -> None:
+    folder = content_copy / "guides"
+    real = Path.iterdir
+
+    def refuse(self: Path):
+        if self == folder:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    errors = all_errors(content_copy)
+    assert [e.path for e in errors] == [folder], [str(e) for e in errors]
+    assert errors[0].message.startswith("这个文件夹没有读取权限")
+
+
+def test_check_prints_messages_not_tracebacks(content_copy: Path, capsys) -> None:
+    (content_copy / "questions" / "gone.md").symlink_to(content_copy / "nowhere.md")
+    assert main(["--content-dir", str(content_copy), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "gone.md" in err
