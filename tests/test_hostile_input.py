@@ -124,3 +124,66 @@ def test_check_prints_messages_not_tracebacks(content_copy: Path, capsys) -> Non
     assert main(["--content-dir", str(content_copy), "check"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "gone.md" in err
+
+
+@pytest.mark.parametrize(
+    "old, new, where, words",
+    [
+        ("police-110", "police-999", "channels.yml", "找不到 id 为 police-110 的渠道"),
+        ("debt-collection-harassment", "harassment-guide", "guides", "找不到 id 为 debt-collection-harassment 的指南"),
+    ],
+)
+def test_renaming_an_id_the_site_needs_everywhere_is_explained(
+    content_copy: Path, capsys, old: str, new: str, where: str, words: str
+) -> None:
+    for path in [p for p in content_copy.rglob("*") if p.is_file()]:
+        text = path.read_text(encoding="utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), encoding="utf-8")
+        if old in path.name:
+            path.rename(path.with_name(path.name.replace(old, new)))
+    assert main(["--content-dir", str(content_copy), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and words in err and f"content/{where}" in err.replace(str(content_copy), "content")
+
+
+def test_disk_full_in_a_post_step_is_a_message(tmp_path: Path, monkeypatch, capsys) -> None:
+    from faqgen.build import post_steps
+
+    def full_disk(site: Path, content: Path) -> bool:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(site / "downloads/offline.zip"))
+
+    monkeypatch.setattr(post_steps, "_steps", lambda: {"offline": full_disk})
+    assert post_steps.run_post_steps(tmp_path, tmp_path) is False
+    err = capsys.readouterr().err
+    assert "构建后的步骤 offline 失败：磁盘空间不足" in err and "offline.zip" in err
+
+
+def test_template_cache_on_a_full_temp_folder_only_costs_speed(monkeypatch) -> None:
+    from jinja2 import DictLoader, Environment
+
+    from faqgen.render.template_cache import template_cache
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    cache = template_cache()
+    assert cache is not None
+    monkeypatch.setattr("tempfile.NamedTemporaryFile", full)
+    env = Environment(loader=DictLoader({"t": "{{ 1 + 1 }} 新模板 " + str(time.time())}), bytecode_cache=cache)
+    assert env.get_template("t").render().startswith("2 新模板")
+
+
+def test_without_chromium_the_last_published_pdf_is_kept(tmp_path: Path, capsys) -> None:
+    from faqgen.build.pdf import PDF_HREF, keep_last_pdf
+
+    published, new = tmp_path / "site", tmp_path / "new"
+    (published / PDF_HREF).parent.mkdir(parents=True)
+    (published / PDF_HREF).write_bytes(b"%PDF-old")
+    new.mkdir()
+    (new / "index.html").write_text('<p class="pdf-download pdf-pending">', encoding="utf-8")
+    message = keep_last_pdf(new, published)
+    assert message and "沿用上次发布的" in message
+    assert (new / PDF_HREF).read_bytes() == b"%PDF-old"
+    assert "pdf-pending" not in (new / "index.html").read_text(encoding="utf-8")
+    assert keep_last_pdf(new, published) is None  # a PDF of this build is never replaced

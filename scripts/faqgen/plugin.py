@@ -10,14 +10,13 @@ All the logic lives in plain Python (faqgen.content, faqgen.render); this file o
 
 from __future__ import annotations
 
+import io
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +33,8 @@ from faqgen.render.glossary_tooltips import GlossaryTooltips
 from faqgen.render.html_guard import html_problems
 from faqgen.render.nav import site_nav
 from faqgen.render.pages import render_site
-from faqgen.search.terms import write_user_dictionary
+from faqgen.render.template_cache import template_cache
+from faqgen.search.terms import user_dictionary
 
 log = logging.getLogger("mkdocs.plugins.faqgen")
 
@@ -117,13 +117,8 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
             raise PluginError(f"找不到内容文件夹 {self.content_dir}（mkdocs.yml 里 faqgen 插件的 content_dir）。")
         content = self.content = self._content_or_fail()
         jieba.setLogLevel(logging.WARNING)
-        # One dictionary file per build: concurrent builds must not overwrite each other's.
-        handle, dictionary = tempfile.mkstemp(prefix="faqgen-jieba-", suffix=".txt")
-        os.close(handle)
-        try:
-            jieba.load_userdict(str(write_user_dictionary(content, Path(dictionary))))
-        finally:
-            Path(dictionary).unlink(missing_ok=True)
+        # From memory: no temp file that concurrent builds could share or a full temp folder could refuse.
+        jieba.load_userdict(io.BytesIO(user_dictionary(content).encode("utf-8")))
         hand_written = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
         config.nav = site_nav(content, hand_written)
         self.tooltips = GlossaryTooltips(content.glossary)
@@ -138,7 +133,7 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep Material's compiled templates on disk: each build, and each `mkdocs serve` rebuild, compiles them again otherwise."""
-        env.bytecode_cache = FileSystemBytecodeCache()  # per-user folder in the temp dir; checks the template source
+        env.bytecode_cache = template_cache()  # per-user folder in the temp dir; a full disk only costs speed
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

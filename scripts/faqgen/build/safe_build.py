@@ -51,6 +51,12 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
         if (only is None or only) and not run_post_steps(tmp_dir, content_dir, only):
             print("构建后的步骤失败，原有的 site/ 保持不变。", file=sys.stderr)
             return 1
+        if only is None or "pdf" in only:
+            from faqgen.build.pdf import keep_last_pdf
+
+            kept = keep_last_pdf(tmp_dir, site_dir)
+            if kept:
+                print(kept)
         old = swap_into_place(tmp_dir, site_dir)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)

@@ -226,10 +226,38 @@ def _unsafe_markup(page: Page) -> list[ContentError]:
     return errors
 
 
+def _required_ids(content: Content, content_dir: Path) -> list[ContentError]:
+    """The ids the generated pages themselves point at must exist (renaming them everywhere breaks those pages)."""
+    from faqgen.render.pages import GUIDE_ID, POLICE_CHANNEL
+
+    errors = []
+    if content.channels and POLICE_CHANNEL not in {c.id for c in content.channels}:
+        errors.append(
+            ContentError(
+                content_dir / "channels.yml",
+                None,
+                "id",
+                f"找不到 id 为 {POLICE_CHANNEL} 的渠道：首页的“遇到威胁、暴力”一行要拨打它。"
+                f"它的 id 请保持 {POLICE_CHANNEL}（页面上显示的名字和号码可以改）",
+            )
+        )
+    if content.pages and GUIDE_ID not in content.pages_by_id:
+        errors.append(
+            ContentError(
+                content_dir / "guides",
+                None,
+                "id",
+                f"找不到 id 为 {GUIDE_ID} 的指南：首页和投诉渠道查询页都链接到它。"
+                f"文件请保持 guides/{GUIDE_ID}.md、id 保持 {GUIDE_ID}（标题可以改）",
+            )
+        )
+    return errors
+
+
 def validate(content: Content, content_dir: Path) -> list[ContentError]:
     """Run every cross-reference check and return all errors found."""
     targets = Targets(content)
-    errors = _duplicate_ids(content, content_dir)
+    errors = _duplicate_ids(content, content_dir) + _required_ids(content, content_dir)
     for page in content.pages:
         errors += _page_references(page, content)
         errors += _body_references(page, targets)
