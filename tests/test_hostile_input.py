@@ -187,3 +187,28 @@ def test_without_chromium_the_last_published_pdf_is_kept(tmp_path: Path, capsys)
     assert (new / PDF_HREF).read_bytes() == b"%PDF-old"
     assert "pdf-pending" not in (new / "index.html").read_text(encoding="utf-8")
     assert keep_last_pdf(new, published) is None  # a PDF of this build is never replaced
+
+
+@pytest.mark.parametrize(
+    "key, value, words",
+    [
+        ("title", '"测试\\e[31m问题"', "控制字符 U+001B"),
+        ("title", "测试\x07问题怎么办", "控制字符 U+0007"),
+        ("short_answer", "这是一个用于测试的简短回答，\u202e够足度长。", "改变文字方向的隐藏字符 U+202E"),
+        ("keywords", "[测\u200b试]", "零宽字符 U+200B"),
+    ],
+)
+def test_hidden_characters_in_front_matter_are_refused(content_copy: Path, key: str, value: str, words: str) -> None:
+    lines = VALID_FRONT.format(id="hidden-chars").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    lines[index] = f"{key}: {value}"
+    path = write_page(content_copy, "hidden-chars", front="\n".join(lines))
+    errors = errors_for(content_copy, path)
+    assert [e.line for e in errors if words in e.message] == [index + 1], [str(e) for e in errors]
+
+
+@pytest.mark.parametrize("char, words", [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\u2066", "U+2066")])
+def test_hidden_characters_in_a_body_are_refused_at_their_line(content_copy: Path, char: str, words: str) -> None:
+    path = write_page(content_copy, "hidden-body", body=f"\n## 说明\n\n正文{char}内容。\n")
+    errors = errors_for(content_copy, path)
+    assert [e.line for e in errors if words in e.message] == [VALID_FRONT.count("\n") + 4], [str(e) for e in errors]

@@ -86,6 +86,11 @@ def parse_file_yaml(path: Path, text: str, first_line: int, errors: list[Content
     """Parse YAML, reporting syntax errors and duplicate keys with their lines."""
     try:
         parsed = parse_yaml(text, first_line)
+    except yaml.reader.ReaderError as exc:  # a control character typed into the file itself
+        line = text.count("\n", 0, exc.position) + first_line
+        message = f"有看不见的控制字符 U+{exc.character:04X}：多半是从别处复制来的，请删掉后重新输入这段文字"
+        errors.append(ContentError(path, line, None, message))
+        return None
     except AliasRefused as exc:
         errors.append(ContentError(path, exc.problem_mark.line + first_line, None, exc.problem))
         return None

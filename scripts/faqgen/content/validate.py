@@ -8,6 +8,7 @@ from pathlib import Path
 
 from faqgen.content.errors import ContentError
 from faqgen.content.model import Content, Page
+from faqgen.content.text_rules import hidden_characters
 from faqgen.render.shortcodes import SHORTCODE, Targets, expand, strip_shortcodes
 
 MIN_FACT_LENGTH_TO_LINT = 5  # shorter facts ("5 年") appear naturally in prose
@@ -221,6 +222,10 @@ def _unsafe_markup(page: Page) -> list[ContentError]:
     ):
         for match in pattern.finditer(text):
             errors.append(ContentError(page.path, page.body_line + text.count("\n", 0, match.start()), "正文", message))
+    errors += [
+        ContentError(page.path, page.body_line + offset, "正文", message)
+        for offset, message in hidden_characters(page.body)
+    ]
     lines = {text.count("\n", 0, m.start()) for m in ATTRIBUTE_LIST.finditer(text) if m.group(1)}
     errors += [ContentError(page.path, page.body_line + line, "正文", ATTRIBUTE_LIST_MESSAGE) for line in sorted(lines)]
     return errors
