@@ -23,6 +23,11 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/faqgen build
 
+## publish: build site/ for publishing; fails unless SITE_URL is a public http(s) address, e.g. SITE_URL=https://example.cn/ make publish
+.PHONY: publish
+publish: $(BIN)/.installed
+	$(BIN)/faqgen build --public
+
 ## check: validate content/ without building
 check: $(BIN)/.installed
 	$(BIN)/faqgen check

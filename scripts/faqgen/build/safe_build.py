@@ -20,17 +20,22 @@ from faqgen.mkdocs_run import run_mkdocs_build
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
 from faqgen.content.pipeline import load_valid_content
 from faqgen.build.post_steps import SEARCH, run_post_steps, step_names
+from faqgen.build.site_address import address_notice, site_url_from_env
 from faqgen.build.swap import clean_leftovers, restore_interrupted, swap_into_place
 
 
 def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
-          post_steps: bool | Collection[str] = True) -> int:
+          post_steps: bool | Collection[str] = True, public: bool = False) -> int:
     """Validate, build, post-process and swap; return a process exit code.
 
     post_steps: True runs every post-build step, False none (the site then has no search), or the
-    names of the steps to run (post_build.py; e.g. ["search"]).
+    names of the steps to run (post_build.py; e.g. ["search"]). public: refuse a local or missing SITE_URL.
     """
     started = time.perf_counter()
+    notice = address_notice(site_url_from_env(), public=public)
+    if notice and public:
+        print(notice, file=sys.stderr)
+        return 1
     site_dir = site_dir.resolve()
     restored = restore_interrupted(site_dir)
     if restored is not None:
@@ -63,6 +68,8 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
     print(f"网站已生成：{site_dir}（{time.perf_counter() - started:.1f} 秒）")
+    if notice:
+        print(notice, file=sys.stderr)  # last, where it is seen
     return 0
 
 
@@ -77,9 +84,12 @@ def main(argv: list[str] | None = None) -> int:
                        help="skip every post-build step (search index, offline copy, PDF): the site has no search")
     steps.add_argument("--post-steps", nargs="+", choices=step_names(), metavar="NAME",
                        help=f"run only these post-build steps ({', '.join(step_names())}); e.g. --post-steps {SEARCH}")
+    parser.add_argument("--public", action="store_true",
+                        help="a build to publish: fail unless SITE_URL is a public http(s) address")
     args = parser.parse_args(argv)
     post_steps = False if args.no_post else (args.post_steps or True)
-    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=post_steps)
+    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=post_steps,
+                 public=args.public)
 
 
 if __name__ == "__main__":
