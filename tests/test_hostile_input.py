@@ -212,3 +212,56 @@ def test_hidden_characters_in_a_body_are_refused_at_their_line(content_copy: Pat
     path = write_page(content_copy, "hidden-body", body=f"\n## 说明\n\n正文{char}内容。\n")
     errors = errors_for(content_copy, path)
     assert [e.line for e in errors if words in e.message] == [VALID_FRONT.count("\n") + 4], [str(e) for e in errors]
+
+
+def _set_first_number(content_dir: Path, value: str) -> tuple[Path, int]:
+    """Give the first channel with a number another value; return channels.yml and that line."""
+    channels = content_dir / "channels.yml"
+    lines = channels.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("  number: "))
+    lines[index] = f"  number: {value}"
+    channels.write_text("\n".join(lines), encoding="utf-8")
+    return channels, index + 1
+
+
+def test_bad_phone_number_gets_a_number_message(content_copy: Path) -> None:
+    channels, line = _set_first_number(content_copy, "'12 378'")
+    errors = [e for e in errors_for(content_copy, channels) if e.line == line]
+    assert [e.message for e in errors] == [
+        "号码“12 378”格式不对：只能用数字和连字符，2 到 16 位（例如 12378、400-123-4567）"
+    ]
+
+
+def test_leading_zero_number_is_not_read_as_octal(content_copy: Path) -> None:
+    channels, line = _set_first_number(content_copy, "0123")
+    assert not any("83" in e.message for e in errors_for(content_copy, channels))
+    from faqgen.content.loader import load_content
+
+    content, _errors = load_content(content_copy)
+    assert "0123" in {c.number for c in content.channels}
+
+
+def test_law_article_number_is_not_a_typed_hotline(content_copy: Path) -> None:
+    path = write_page(content_copy, "article-110", body="\n## 说明\n\n《刑法》第 110 条和第110款讲的是别的事。\n")
+    assert not [e for e in errors_for(content_copy, path) if "110" in e.message]
+    path = write_page(content_copy, "typed-110", body="\n## 说明\n\n遇到威胁请拨打 110。\n")
+    assert [e for e in errors_for(content_copy, path) if "直接写了号码 110" in e.message]
+
+
+def test_cr_only_line_endings_are_read(content_copy: Path) -> None:
+    path = write_page(content_copy, "old-mac")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    assert errors_for(content_copy, path) == []
+
+
+def test_tab_indent_is_explained(content_copy: Path) -> None:
+    topics = content_copy / "topics.yml"
+    text = topics.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("  name: "))
+    lines[index] = "\t" + lines[index].lstrip()
+    topics.write_text("\n".join(lines), encoding="utf-8")
+    errors = errors_for(content_copy, topics)
+    assert [(e.line, e.message) for e in errors] == [
+        (index + 1, "这一行用了 Tab 键缩进：YAML 只能用空格缩进，请把 Tab 换成两个空格")
+    ]

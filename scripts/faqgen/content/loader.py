@@ -48,7 +48,8 @@ def read_text(path: Path, errors: list[ContentError]) -> str | None:
             ContentError(path, None, None, f"文件不是 UTF-8 编码（第 {exc.start} 个字节出错），请用 UTF-8 另存")
         )
         return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    # Windows (CR LF) and old Mac (CR alone) line endings both read as plain line feeds.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         errors.append(ContentError(path, None, None, "文件是空的"))
         return None
@@ -98,6 +99,12 @@ def parse_file_yaml(path: Path, text: str, first_line: int, errors: list[Content
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
+        bad_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip(" \t-")) + 1]:
+            errors.append(
+                ContentError(path, line, None, "这一行用了 Tab 键缩进：YAML 只能用空格缩进，请把 Tab 换成两个空格")
+            )
+            return None
         context = getattr(exc, "context_mark", None)
         if context is not None and mark is not None and context.line != mark.line:
             # An unclosed quote or bracket is found only at the end of the file: name where it began.

@@ -11,6 +11,8 @@ from faqgen.content.model import Content, Page
 from faqgen.content.text_rules import hidden_characters
 from faqgen.render.shortcodes import SHORTCODE, Targets, expand, strip_shortcodes
 
+# "第 110 条", "第110款": a law's article number, not a hotline typed by hand.
+ARTICLE_NUMBER = re.compile(r"第\s*\d+\s*[条款项章节]")
 MIN_FACT_LENGTH_TO_LINT = 5  # shorter facts ("5 年") appear naturally in prose
 LONGEST_SEARCH_TERM = 4
 
@@ -105,7 +107,7 @@ def typed_facts(text: str, content: Content, allow_numbers: bool = False) -> lis
         return []
     for offset, line in enumerate(text.split("\n")):
         for number, channel_id in numbers.items():
-            if re.search(rf"(?<![\d.-]){re.escape(number)}(?![\d-])", line):
+            if re.search(rf"(?<![\d.-]){re.escape(number)}(?![\d-])", ARTICLE_NUMBER.sub("", line)):
                 problems.append(
                     (
                         offset,

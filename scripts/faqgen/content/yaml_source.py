@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +16,16 @@ class _TextDatesLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves 2026-11-28 as a string so the schema can report bad dates itself."""
 
 
+# YAML 1.1 reads 0123 as octal 83 and 1:30 as 90 (base 60): only plain decimal numbers are numbers
+# here, so a number written with a leading zero or a colon stays the text the editor typed.
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NUMBERS = {
+    _INT: re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+    _FLOAT: re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"),
+}
 _TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _NUMBERS.get(tag, rx)) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
