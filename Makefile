@@ -44,6 +44,11 @@ test: $(BIN)/.installed
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m pytest
 
+## fuzz: the content fuzz test in full (400 mutations of real content files, every 50th accepted one built by MkDocs); make test runs 24
+.PHONY: fuzz
+fuzz: $(BIN)/.installed
+	FUZZ_CASES=400 FUZZ_BUILD_EVERY=50 $(BIN)/python -m pytest -q tests/test_content_fuzz.py
+
 clean:
 	rm -rf site .site-build-* .site-old-* .mkdocs-offline-*.yml .pytest_cache
 
