@@ -134,3 +134,10 @@ def test_plugin_fails_the_build_naming_the_content_file() -> None:
     assert "onclick" in str(raised.value)
     with pytest.raises(PluginError):
         plugin.on_post_page('<html><a href="javascript:x">x</a></html>', page=_Page(), config=None)
+
+
+@pytest.mark.parametrize("image", ["![图](https://example.org/a.png)", "![图](//example.org/a.png)"])
+def test_remote_image_fails_check_not_the_offline_step(content_copy: Path, image: str) -> None:
+    path = write_page(content_copy, "remote-image", body=f"\n## 说明\n\n{image}\n")
+    errors = [e for e in errors_for(content_copy, path) if e.message.startswith("图片不能来自其他网站")]
+    assert [e.line for e in errors] == [VALID_FRONT.count("\n") + 4]

@@ -206,6 +206,8 @@ CONTAINER = r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*"
 BAD_LINK_DEFINITION = re.compile(
     r"^" + CONTAINER + r"[ \t]*\[[^\]\n]+\]:\s*<?\s*" + SAFE_TARGET + r"(\S*)", re.I | re.M
 )
+# An image from another host: readers' browsers would contact it, and the offline copy refuses it.
+REMOTE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?\s*(?:https?:)?//", re.I)
 # Any single brace outside a {{…}} reference can start a Markdown attribute list ({: onclick=… }).
 ATTRIBUTE_LIST = re.compile(r"\{\{[^{}\n]*\}\}|([{}])")
 ATTRIBUTE_LIST_MESSAGE = (
@@ -221,6 +223,7 @@ def _unsafe_markup(page: Page) -> list[ContentError]:
         (RAW_HTML, "正文里不能写 HTML 标签，请用 Markdown；如果要显示尖括号，写成 `<` 放在反引号里"),
         (BAD_LINK, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
         (BAD_LINK_DEFINITION, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
+        (REMOTE_IMAGE, "图片不能来自其他网站（离线版和隐私要求都不允许）：请把图片放进 docs/assets/ 再引用"),
     ):
         for match in pattern.finditer(text):
             errors.append(ContentError(page.path, page.body_line + text.count("\n", 0, match.start()), "正文", message))
