@@ -266,3 +266,14 @@ def test_tab_indent_is_explained(content_copy: Path) -> None:
     assert [(e.line, e.message) for e in errors] == [
         (index + 1, "这一行用了 Tab 键缩进：YAML 只能用空格缩进，请把 Tab 换成两个空格")
     ]
+
+
+def test_glossary_errors_name_their_line(content_copy: Path) -> None:
+    glossary = content_copy / "glossary.yml"
+    lines = glossary.read_text(encoding="utf-8").split("\n")
+    index = [i for i, line in enumerate(lines) if line.lstrip().startswith("page: ")][1]  # the second term's page
+    lines[index] = lines[index].split("page:")[0] + "page: no-such-page"
+    glossary.write_text("\n".join(lines), encoding="utf-8")
+    term_line = max(i for i in range(index) if lines[i].startswith("- ")) + 1
+    errors = [e for e in errors_for(content_copy, glossary) if "no-such-page" in e.message]
+    assert [e.line for e in errors] == [term_line], errors

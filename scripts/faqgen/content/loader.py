@@ -182,8 +182,10 @@ def load_page(path: Path, kind: PageKind, errors: list[ContentError]) -> Page | 
     return Page(kind, front, body, path, body_line, parsed)
 
 
-def load_list(path: Path, model: type[M], errors: list[ContentError], required: bool = True) -> list[M]:
-    """Load a YAML file holding a list of records of one model."""
+def load_list(
+    path: Path, model: type[M], errors: list[ContentError], required: bool = True, lines: dict[int, int] | None = None
+) -> list[M]:
+    """Load a YAML file holding a list of records of one model; lines (if given) gets each record's file line."""
     if not present(path):
         if required:
             errors.append(ContentError(path, None, None, "缺少这个数据文件"))
@@ -196,7 +198,10 @@ def load_list(path: Path, model: type[M], errors: list[ContentError], required: 
         errors.append(ContentError(path, 1, None, "这个文件应该是一个列表（每项以“- ”开头）"))
         return []
     items = [check_model(model, item, path, parsed, errors, (i,)) for i, item in enumerate(parsed.data)]
-    return [item for item in items if item is not None]
+    kept = [(i, item) for i, item in enumerate(items) if item is not None]
+    if lines is not None:  # keyed by position in the returned list
+        lines.update({n: parsed.line_of((i,)) or 1 for n, (i, _item) in enumerate(kept)})
+    return [item for _i, item in kept]
 
 
 def load_mapping(path: Path, errors: list[ContentError]) -> dict[str, str]:
@@ -260,16 +265,19 @@ def load_content(content_dir: Path) -> tuple[Content, list[ContentError]]:
             if page is not None:
                 pages.append(page)
     routing, routing_meta = load_routing(content_dir / "routing.yml", errors)
+    glossary_lines: dict[int, int] = {}
+    glossary = load_list(content_dir / "glossary.yml", GlossaryTerm, errors, required=False, lines=glossary_lines)
     content = Content(
         pages=pages,
         topics=load_list(content_dir / "topics.yml", Topic, errors),
         channels=load_list(content_dir / "channels.yml", Channel, errors),
         sources=load_list(content_dir / "sources.yml", Source, errors),
         facts=load_mapping(content_dir / "facts.yml", errors),
-        glossary=load_list(content_dir / "glossary.yml", GlossaryTerm, errors, required=False),
+        glossary=glossary,
         search=load_search(content_dir / "search.yml", errors),
         routing=routing,
         routing_meta=routing_meta,
+        glossary_lines={term.term: glossary_lines[i] for i, term in enumerate(glossary) if i in glossary_lines},
     )
     return content, errors
 

@@ -37,7 +37,8 @@ def _duplicate_ids(content: Content, content_dir: Path) -> list[ContentError]:
                 errors.append(ContentError(content_dir / name, None, "id", f"id “{item_id}” 出现了 {count} 次"))
     for term, count in Counter(t.term for t in content.glossary).items():
         if count > 1:
-            errors.append(ContentError(content_dir / "glossary.yml", None, "term", f"术语 “{term}” 出现了 {count} 次"))
+            line = content.glossary_lines.get(term)
+            errors.append(ContentError(content_dir / "glossary.yml", line, "term", f"术语 “{term}” 出现了 {count} 次"))
     return errors
 
 
@@ -150,7 +151,10 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
         if page is None:
             errors.append(
                 ContentError(
-                    content_dir / "glossary.yml", None, f"{term.term}.page", f"没有 id 为 “{term.page}” 的页面"
+                    content_dir / "glossary.yml",
+                    content.glossary_lines.get(term.term),
+                    f"{term.term}.page",
+                    f"没有 id 为 “{term.page}” 的页面",
                 )
             )
         elif not any(
@@ -161,7 +165,7 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
             errors.append(
                 ContentError(
                     content_dir / "glossary.yml",
-                    None,
+                    content.glossary_lines.get(term.term),
                     f"{term.term}.page",
                     f"页面 {term.page}（{page.front.title}）里没有出现“{term.term}”或它的别称："
                     "术语表要指向讲清这个词的页面",
