@@ -277,3 +277,17 @@ def test_glossary_errors_name_their_line(content_copy: Path) -> None:
     term_line = max(i for i in range(index) if lines[i].startswith("- ")) + 1
     errors = [e for e in errors_for(content_copy, glossary) if "no-such-page" in e.message]
     assert [e.line for e in errors] == [term_line], errors
+
+
+def test_one_broken_file_does_not_hide_other_files_reference_errors(content_copy: Path) -> None:
+    from faqgen.content.errors import ContentErrors
+    from faqgen.content.pipeline import load_valid_content
+
+    broken = write_page(content_copy, "broken-yaml", front="---\nid: [\n---\n")
+    dangling = write_page(content_copy, "dangling-ref", body="\n## 说明\n\n见 {{fact:no-such-fact}}。\n")
+    echo = write_page(content_copy, "echo-ref", body="\n## 说明\n\n见 {{page:broken-yaml}}。\n")
+    with pytest.raises(ContentErrors) as raised:
+        load_valid_content(content_copy)
+    paths = {e.path for e in raised.value.errors}
+    assert broken in paths and dangling in paths  # the real error elsewhere is reported
+    assert echo not in paths  # the echo of the broken page's missing id is not
