@@ -116,9 +116,10 @@ def test_leftovers_of_ended_builds_are_removed_and_running_ones_kept(tmp_path: P
     for name in (f".site-build-{dead}", f".site-old-{dead}", f".site-build-{alive}"):
         _site(tmp_path / name, {"index.html": "x"})
     (tmp_path / f".mkdocs-offline-{dead}.yml").write_text("x")
+    _site(tmp_path / f"faqgen-offline-{dead}-abc_12", {"site/index.html": "x"})
     (tmp_path / ".site-build-notapid").mkdir()
     removed = swap.clean_leftovers(tmp_path)
     assert sorted(p.name for p in removed) == sorted(
-        [f".site-build-{dead}", f".site-old-{dead}", f".mkdocs-offline-{dead}.yml"]
+        [f".site-build-{dead}", f".site-old-{dead}", f".mkdocs-offline-{dead}.yml", f"faqgen-offline-{dead}-abc_12"]
     )
     assert (tmp_path / f".site-build-{alive}").exists() and (tmp_path / ".site-build-notapid").exists()

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Collection
 from pathlib import Path
@@ -40,7 +41,7 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
     restored = restore_interrupted(site_dir)
     if restored is not None:
         print(f"上次构建在替换 site/ 时被中断：已把原有的网站从 {restored.name} 放回 site/。", file=sys.stderr)
-    clean_leftovers(site_dir.parent, config.parent)
+    clean_leftovers(site_dir.parent, config.parent, Path(tempfile.gettempdir()))
     try:
         load_valid_content(content_dir)
     except ContentErrors as exc:
