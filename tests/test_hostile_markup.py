@@ -141,3 +141,16 @@ def test_remote_image_fails_check_not_the_offline_step(content_copy: Path, image
     path = write_page(content_copy, "remote-image", body=f"\n## 说明\n\n{image}\n")
     errors = [e for e in errors_for(content_copy, path) if e.message.startswith("图片不能来自其他网站")]
     assert [e.line for e in errors] == [VALID_FRONT.count("\n") + 4]
+
+
+@pytest.mark.parametrize("link", ["[看这里](nope.md)", "[看这里](../channels/)", "[看这里](./no-such-page.md#x)"])
+def test_broken_relative_link_fails_check_at_its_line(content_copy: Path, link: str) -> None:
+    path = write_page(content_copy, "relative-link", body=f"\n## 说明\n\n{link}\n")
+    errors = [e for e in errors_for(content_copy, path) if "找不到对应的页面" in e.message]
+    assert [e.line for e in errors] == [VALID_FRONT.count("\n") + 4], errors_for(content_copy, path)
+
+
+def test_working_relative_links_pass(content_copy: Path) -> None:
+    body = "\n## 说明\n\n[渠道](../channels.md#police-110) [借呗](jiebei-close.md) [网址](https://example.org/a.md)\n"
+    path = write_page(content_copy, "relative-ok", body=body)
+    assert not [e for e in errors_for(content_copy, path) if "找不到对应的页面" in e.message]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from pathlib import Path
@@ -268,8 +269,44 @@ def _required_ids(content: Content, content_dir: Path) -> list[ContentError]:
     return errors
 
 
+RELATIVE_LINK = re.compile(r"\]\(\s*<?\s*((?:\.{0,2}/)?[^)\s>:#]+?)(?:#[^)\s>]*)?\s*>?\s*\)")
+
+
+def _site_files(content: Content) -> set[str]:
+    """Every file a page can link to relatively: generated pages and what docs/ holds."""
+    from faqgen.paths import DOCS_DIR
+
+    files = {page.src_uri for page in content.pages}
+    files |= {f"topics/{topic.id}.md" for topic in content.topics}
+    files |= {"index.md", "channels.md", "glossary.md", "print.md"} | ({"lookup.md"} if content.routing else set())
+    files |= {p.relative_to(DOCS_DIR).as_posix() for p in DOCS_DIR.rglob("*") if p.is_file()}
+    return files
+
+
+def _relative_links(page: Page, site_files: set[str]) -> list[ContentError]:
+    """A relative link ("../channels.md") must reach a page: MkDocs would fail later naming a generated file."""
+    errors = []
+    text = CODE.sub(lambda m: " " * len(m.group(0)), page.body)
+    for match in RELATIVE_LINK.finditer(text):
+        target = match.group(1)
+        if re.match(r"(?:https?|tel|mailto):", target, re.I):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
+        if resolved not in site_files:
+            errors.append(
+                ContentError(
+                    page.path,
+                    page.body_line + text.count("\n", 0, match.start()),
+                    "正文",
+                    f"链接 {target} 找不到对应的页面：站内页面请用 {{{{page:页面id}}}} 引用",
+                )
+            )
+    return errors
+
+
 def validate(content: Content, content_dir: Path) -> list[ContentError]:
     """Run every cross-reference check and return all errors found."""
+    site_files = _site_files(content)
     targets = Targets(content)
     errors = _duplicate_ids(content, content_dir) + _required_ids(content, content_dir)
     for page in content.pages:
@@ -277,6 +314,7 @@ def validate(content: Content, content_dir: Path) -> list[ContentError]:
         errors += _body_references(page, targets)
         errors += _typed_facts(page, content)
         errors += _unsafe_markup(page)
+        errors += _relative_links(page, site_files)
         heading = re.search(r"^#\s", page.body, re.M)
         if heading:
             errors.append(
