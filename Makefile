@@ -23,6 +23,11 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/faqgen build
 
+## publish: build site/ for publishing; fails unless SITE_URL is a public http(s) address, e.g. SITE_URL=https://example.cn/ make publish
+.PHONY: publish
+publish: $(BIN)/.installed
+	$(BIN)/faqgen build --public
+
 ## check: validate content/ without building
 check: $(BIN)/.installed
 	$(BIN)/faqgen check
@@ -54,8 +59,13 @@ test: $(BIN)/.installed
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m pytest
 
+## fuzz: the content fuzz test in full (400 mutations of real content files, every 50th accepted one built by MkDocs); make test runs 24
+.PHONY: fuzz
+fuzz: $(BIN)/.installed
+	FUZZ_CASES=400 FUZZ_BUILD_EVERY=50 $(BIN)/python -m pytest -q tests/built/test_content_fuzz.py
+
 clean:
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site .site-build-* .site-old-* .mkdocs-offline-*.yml .pytest_cache
 
 ## new: write a new Q&A file and print its path, e.g. make new Q="借呗怎么提前还款" TOPIC=jiebei [ID=jiebei-prepay]
 ##      (asks for the question and topic when they are not given)

@@ -10,14 +10,13 @@ All the logic lives in plain Python (faqgen.content, faqgen.render); this file o
 
 from __future__ import annotations
 
+import io
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,10 +30,12 @@ from faqgen.content.errors import ContentErrors
 from faqgen.content.model import Content
 from faqgen.content.pipeline import load_valid_content
 from faqgen.render.glossary_tooltips import GlossaryTooltips
+from faqgen.render.html_guard import html_problems
 from faqgen.render.nav import site_nav
 from faqgen.render.pages import render_site
+from faqgen.render.template_cache import template_cache
 from faqgen.search.query_data import DATA_URI, search_data
-from faqgen.search.terms import write_user_dictionary
+from faqgen.search.terms import user_dictionary
 
 log = logging.getLogger("mkdocs.plugins.faqgen")
 
@@ -69,6 +70,20 @@ def uses_pagefind(config: MkDocsConfig) -> bool:
     return (config.extra or {}).get("search_backend") == "pagefind"
 
 
+def page_sources(content: Content, content_dir: Path) -> dict[str, Path]:
+    """Which content file each generated page comes from (pages drawn from several files name the main one)."""
+    sources = {page.src_uri: page.path for page in content.pages}
+    sources.update(
+        {
+            "channels.md": content_dir / "channels.yml",
+            "lookup.md": content_dir / "routing.yml",
+            "glossary.md": content_dir / "glossary.yml",
+        }
+    )
+    sources.update({f"topics/{topic.id}.md": content_dir / "topics.yml" for topic in content.topics})
+    return sources
+
+
 class FaqgenPlugin(BasePlugin[FaqgenConfig]):
     """Connects the content pipeline to MkDocs; all state of one build lives on the instance."""
 
@@ -77,6 +92,7 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
         self.content_dir = Path("content")
         self.content: Content | None = None  # loaded in on_config, used by on_files of the same build
         self.tooltips: GlossaryTooltips | None = None
+        self.sources: dict[str, Path] = {}  # generated page → the content file it comes from, for error messages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this is `mkdocs serve` (which runs no post-build steps)."""
@@ -102,13 +118,8 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
             raise PluginError(f"找不到内容文件夹 {self.content_dir}（mkdocs.yml 里 faqgen 插件的 content_dir）。")
         content = self.content = self._content_or_fail()
         jieba.setLogLevel(logging.WARNING)
-        # One dictionary file per build: concurrent builds must not overwrite each other's.
-        handle, dictionary = tempfile.mkstemp(prefix="faqgen-jieba-", suffix=".txt")
-        os.close(handle)
-        try:
-            jieba.load_userdict(str(write_user_dictionary(content, Path(dictionary))))
-        finally:
-            Path(dictionary).unlink(missing_ok=True)
+        # From memory: no temp file that concurrent builds could share or a full temp folder could refuse.
+        jieba.load_userdict(io.BytesIO(user_dictionary(content).encode("utf-8")))
         hand_written = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
         config.nav = site_nav(content, hand_written)
         self.tooltips = GlossaryTooltips(content.glossary)
@@ -123,13 +134,14 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep Material's compiled templates on disk: each build, and each `mkdocs serve` rebuild, compiles them again otherwise."""
-        env.bytecode_cache = FileSystemBytecodeCache()  # per-user folder in the temp dir; checks the template source
+        env.bytecode_cache = template_cache()  # per-user folder in the temp dir; a full disk only costs speed
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add every generated page; refuse to shadow a hand-written file in docs/."""
         content, self.content = self.content or self._content_or_fail(), None
         pages = render_site(content, site_url=config.site_url or "", directory_urls=config.use_directory_urls)
+        self.sources = page_sources(content, self.content_dir)
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
@@ -148,6 +160,29 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
         if self.tooltips is not None:
             self.tooltips.enabled = page.meta.get("page_kind") != "glossary"
         return markdown
+
+    def _refuse_unsafe(self, html: str, page: Page, *, content: bool) -> None:
+        """Fail the build when a page would carry an event handler, a script URL or an embedded document."""
+        problems = html_problems(html, content=content)
+        if problems:
+            origin = self.sources.get(page.file.src_uri)
+            where = f"{origin}（生成的页面 {page.file.src_uri}）" if origin else f"页面 {page.file.src_uri}"
+            listed = "；".join(dict.fromkeys(problems))
+            raise PluginError(
+                f"{where} 会带上可执行的代码，网站没有生成（原有的 site/ 保持不变）：{listed}。"
+                "正文和数据里不能写 {: …} 属性列表，链接只能是 http(s)、tel:、mailto: 或站内页面；"
+                "请运行 faqgen check 找到具体的行。"
+            )
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Refuse page content with executable attributes, script URLs or embedded documents, whatever the Markdown."""
+        self._refuse_unsafe(html, page, content=True)
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Check the whole page too (title, description, nav come from content): no handler or script URL."""
+        self._refuse_unsafe(output, page, content=False)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Under `mkdocs serve`, index the site with Pagefind (`make build` does it as a post-build step).

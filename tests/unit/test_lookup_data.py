@@ -87,7 +87,8 @@ def test_lookup_page_embeds_data_and_full_table() -> None:
     content = load_valid_content()
     for situation in content.routing.situations:
         assert f"| **{situation.label}** |" in md
-    assert '<div id="lookup-data" hidden data-json="{&quot;channels&quot;' in md
+    # Braces as entities, like [ ]: data text never forms a Markdown attribute list (the browser decodes them).
+    assert '<div id="lookup-data" hidden data-json="&#123;&quot;channels&quot;' in md
     assert "assets/routing-flow.svg" in pages and "../assets/routing-flow.svg" not in md  # relative from lookup.md
 
 

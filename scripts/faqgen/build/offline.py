@@ -92,7 +92,8 @@ def build_offline_copy(site_dir: Path, main_config: Path = PROJECT_ROOT / "mkdoc
                        content_dir: Path = CONTENT_DIR) -> bool:
     """Build the offline copy from content_dir and put it at site_dir/downloads/offline.zip; False stops the build."""
     today = dt.date.today()
-    with tempfile.TemporaryDirectory(prefix="faqgen-offline-") as tmp:
+    # The process id in the name lets the next build remove it if this one is killed (build/swap.py).
+    with tempfile.TemporaryDirectory(prefix=f"faqgen-offline-{os.getpid()}-") as tmp:
         out_dir = Path(tmp) / "site"
         print("离线版：构建可以从文件夹直接打开的副本 …")
         if not mkdocs_offline_build(main_config, out_dir, content_dir):

@@ -7,6 +7,7 @@ just without the PDF, and the home page keeps its PDF link hidden.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -94,7 +95,10 @@ def export_pdf(site_dir: Path) -> bool:
     """Write the print view as site_dir/downloads/…pdf; True when written or skipped (no Chromium)."""
     reason = missing_requirement()
     if reason:
-        print(f"跳过 PDF：{reason}。网站照常生成，只是没有 {PDF_HREF}，首页不显示下载链接（{INSTALL_HINT}）。")
+        print(
+            f"跳过 PDF：{reason}（{INSTALL_HINT}）。网站照常生成；已经发布过 PDF 的，沿用上次的那份，"
+            "从没发布过的，首页不显示下载链接。"
+        )
         return True
     if not (site_dir / PRINT_VIEW).exists():
         print(f"PDF 生成失败：网站里没有打印版页面 {PRINT_VIEW}。", file=sys.stderr)
@@ -112,6 +116,21 @@ def export_pdf(site_dir: Path) -> bool:
     reveal_pdf_links(site_dir)
     print(f"PDF：{PDF_HREF}（{target.stat().st_size / 1_000_000:.1f} MB）")
     return True
+
+
+def keep_last_pdf(new_site: Path, published_site: Path) -> str | None:
+    """When this build made no PDF, carry over the published one (and show its links); say so, or None."""
+    old, new = published_site / PDF_HREF, new_site / PDF_HREF
+    if new.exists() or not old.is_file():
+        return None
+    new.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(old, new)
+    reveal_pdf_links(new_site)
+    made = dt.date.fromtimestamp(old.stat().st_mtime)
+    return (
+        f"PDF：这次没有生成，沿用上次发布的 {PDF_HREF}（{made.year} 年 {made.month} 月 {made.day} 日生成，"
+        "内容可能比网页旧）。装好 Chromium 后重新构建即可更新。"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,8 @@ returns True; a step that fails returns False, and the build keeps the previous 
 """
 from __future__ import annotations
 
+import errno
+import sys
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -37,4 +39,18 @@ def run_post_steps(site_dir: Path, content_dir: Path, only: Collection[str] | No
     unknown = set(only or ()) - set(steps)
     if unknown:
         raise ValueError(f"unknown post-build steps: {sorted(unknown)}")
-    return all(step(site_dir, content_dir) for name, step in steps.items() if only is None or name in only)
+    return all(_run(name, step, site_dir, content_dir) for name, step in steps.items() if only is None or name in only)
+
+
+def _run(name: str, step: Step, site_dir: Path, content_dir: Path) -> bool:
+    """Run one step; a disk error (full disk, full temp folder, no permission) is a message, not a traceback."""
+    try:
+        return step(site_dir, content_dir)
+    except OSError as exc:
+        where = exc.filename or site_dir
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            why = f"磁盘空间不足（写 {where} 时）。请清理磁盘或临时文件夹（TMPDIR）后重新构建"
+        else:
+            why = f"{exc.strerror or exc}（{where}）"
+        print(f"构建后的步骤 {name} 失败：{why}。", file=sys.stderr)
+        return False

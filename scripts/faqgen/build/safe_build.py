@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Collection
 from pathlib import Path
@@ -20,31 +21,32 @@ from faqgen.mkdocs_run import run_mkdocs_build
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
 from faqgen.content.pipeline import load_valid_content
 from faqgen.build.post_steps import SEARCH, run_post_steps, step_names
-
-
-def swap_into_place(new_dir: Path, site_dir: Path) -> None:
-    """Replace site_dir with new_dir using renames, so readers never see a half-written site."""
-    old_dir = site_dir.with_name(f".site-old-{os.getpid()}")
-    if site_dir.exists():
-        site_dir.rename(old_dir)
-    new_dir.rename(site_dir)
-    shutil.rmtree(old_dir, ignore_errors=True)
+from faqgen.build.site_address import address_notice, site_url_from_env
+from faqgen.build.swap import clean_leftovers, restore_interrupted, swap_into_place
 
 
 def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
-          post_steps: bool | Collection[str] = True) -> int:
+          post_steps: bool | Collection[str] = True, public: bool = False) -> int:
     """Validate, build, post-process and swap; return a process exit code.
 
     post_steps: True runs every post-build step, False none (the site then has no search), or the
-    names of the steps to run (post_build.py; e.g. ["search"]).
+    names of the steps to run (post_build.py; e.g. ["search"]). public: refuse a local or missing SITE_URL.
     """
     started = time.perf_counter()
+    notice = address_notice(site_url_from_env(), public=public)
+    if notice and public:
+        print(notice, file=sys.stderr)
+        return 1
+    site_dir = site_dir.resolve()
+    restored = restore_interrupted(site_dir)
+    if restored is not None:
+        print(f"上次构建在替换 site/ 时被中断：已把原有的网站从 {restored.name} 放回 site/。", file=sys.stderr)
+    clean_leftovers(site_dir.parent, config.parent, Path(tempfile.gettempdir()))
     try:
         load_valid_content(content_dir)
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    site_dir = site_dir.resolve()
     tmp_dir = site_dir.with_name(f".site-build-{os.getpid()}")
     shutil.rmtree(tmp_dir, ignore_errors=True)
     try:
@@ -55,10 +57,20 @@ def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
         if (only is None or only) and not run_post_steps(tmp_dir, content_dir, only):
             print("构建后的步骤失败，原有的 site/ 保持不变。", file=sys.stderr)
             return 1
-        swap_into_place(tmp_dir, site_dir)
+        if only is None or "pdf" in only:
+            from faqgen.build.pdf import keep_last_pdf
+
+            kept = keep_last_pdf(tmp_dir, site_dir)
+            if kept:
+                print(kept)
+        old = swap_into_place(tmp_dir, site_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
     print(f"网站已生成：{site_dir}（{time.perf_counter() - started:.1f} 秒）")
+    if notice:
+        print(notice, file=sys.stderr)  # last, where it is seen
     return 0
 
 
@@ -73,9 +85,12 @@ def main(argv: list[str] | None = None) -> int:
                        help="skip every post-build step (search index, offline copy, PDF): the site has no search")
     steps.add_argument("--post-steps", nargs="+", choices=step_names(), metavar="NAME",
                        help=f"run only these post-build steps ({', '.join(step_names())}); e.g. --post-steps {SEARCH}")
+    parser.add_argument("--public", action="store_true",
+                        help="a build to publish: fail unless SITE_URL is a public http(s) address")
     args = parser.parse_args(argv)
     post_steps = False if args.no_post else (args.post_steps or True)
-    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=post_steps)
+    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=post_steps,
+                 public=args.public)
 
 
 if __name__ == "__main__":

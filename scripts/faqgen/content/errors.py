@@ -25,7 +25,7 @@ class ContentError:
         """Format as `content/x.md:5: 字段 title：message` for terminals and logs."""
         try:
             shown = self.path.resolve().relative_to(PROJECT_ROOT)
-        except ValueError:
+        except (ValueError, RuntimeError, OSError):  # outside the project, or a link loop (RuntimeError)
             shown = self.path
         where = f"{shown}:{self.line}" if self.line else f"{shown}"
         field = f" 字段 {self.field}：" if self.field else " "

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from faqgen.content.errors import ContentError
+from faqgen.content.schema import NUMBER_PATTERN
 from faqgen.content.yaml_source import ParsedYaml
 
 
@@ -25,6 +26,8 @@ def _message(err: dict[str, Any], model: type[BaseModel]) -> str:
         return "应该是列表，例如 [甲, 乙] 或每行一个“- 项目”"
     if kind in ("int_type", "int_parsing"):
         return "应该是整数"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NUMBER_PATTERN:
+        return f"号码“{err['input']}”格式不对：只能用数字和连字符，2 到 16 位（例如 12378、400-123-4567）"
     if kind == "string_pattern_mismatch":
         return f"“{err['input']}”格式不对：只能用小写英文字母、数字和连字符（例如 jd-baitiao-close）"
     if kind == "string_too_short":

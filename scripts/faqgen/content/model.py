@@ -52,6 +52,7 @@ class Content:
     search: SearchSettings
     routing: Routing | None = None
     routing_meta: ParsedYaml | None = field(default=None, repr=False)
+    glossary_lines: dict[str, int] = field(default_factory=dict, repr=False)  # term → its line in glossary.yml
 
     # Lookups are indexed once: at 10,000 pages a scan per lookup made rendering quadratic.
     # Content is built once and not changed afterwards.

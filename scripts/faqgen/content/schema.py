@@ -12,8 +12,11 @@ ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # every id in content: lowercase letters, digi
 ID_PATTERN = rf"^{ID}$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NUMBER_PATTERN = r"^[0-9][0-9-]{1,15}$"  # a hotline as dialled: 12378, 95188, 400-123-4567
 SHORT_ANSWER_MAX = 120
 RELATED_MAX = 3
+KEYWORDS_MAX = 30  # 常见问法 shown under the page; more is noise (and a way to bloat every page)
+SOURCES_MAX = 40
 
 
 class Strict(BaseModel):
@@ -43,9 +46,9 @@ class PageFront(Strict):
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=60)]
     topic: Id
     short_answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10)]
-    keywords: list[Text] = []
+    keywords: Annotated[list[Text], Field(max_length=KEYWORDS_MAX)] = []
     related: Annotated[list[Id], Field(max_length=RELATED_MAX)] = []
-    sources: Annotated[list[Id | SourceRef], Field(min_length=1)]
+    sources: Annotated[list[Id | SourceRef], Field(min_length=1, max_length=SOURCES_MAX)]
     reviewed: dt.date
 
     @field_validator("short_answer")
@@ -89,7 +92,7 @@ class Channel(Strict):
 
     id: Id
     name: Text
-    number: Annotated[str, StringConstraints(pattern=r"^[0-9][0-9-]{1,15}$")] | None = None
+    number: Annotated[str, StringConstraints(pattern=NUMBER_PATTERN)] | None = None
     operator: Text
     handles: Annotated[list[Text], Field(min_length=1)]
     not_handles: list[Text] = []

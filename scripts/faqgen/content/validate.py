@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import Counter
 from pathlib import Path
 
 from faqgen.content.errors import UNKNOWN_REFERENCE, ContentError
 from faqgen.content.model import Content, Page
+from faqgen.content.text_rules import hidden_characters
 from faqgen.render.shortcodes import SHORTCODE, Targets, expand, strip_shortcodes
 from faqgen.special_pages import BY_KEY, RESERVED_IDS, SPECIAL_PAGES
 
+# "第 110 条", "第110款": a law's article number, not a hotline typed by hand.
+ARTICLE_NUMBER = re.compile(r"第\s*\d+\s*[条款项章节]")
 MIN_FACT_LENGTH_TO_LINT = 5  # shorter facts ("5 年") appear naturally in prose
 LONGEST_SEARCH_TERM = 4
 
@@ -35,7 +39,8 @@ def _duplicate_ids(content: Content, content_dir: Path) -> list[ContentError]:
                 errors.append(ContentError(content_dir / name, None, "id", f"id “{item_id}” 出现了 {count} 次"))
     for term, count in Counter(t.term for t in content.glossary).items():
         if count > 1:
-            errors.append(ContentError(content_dir / "glossary.yml", None, "term", f"术语 “{term}” 出现了 {count} 次"))
+            line = content.glossary_lines.get(term)
+            errors.append(ContentError(content_dir / "glossary.yml", line, "term", f"术语 “{term}” 出现了 {count} 次"))
     return errors
 
 
@@ -120,7 +125,7 @@ def typed_facts(text: str, content: Content, allow_numbers: bool = False) -> lis
         return []
     for offset, line in enumerate(text.split("\n")):
         for number, channel_id in numbers.items():
-            if re.search(rf"(?<![\d.-]){re.escape(number)}(?![\d-])", line):
+            if re.search(rf"(?<![\d.-]){re.escape(number)}(?![\d-])", ARTICLE_NUMBER.sub("", line)):
                 problems.append(
                     (
                         offset,
@@ -194,7 +199,7 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
             errors.append(
                 ContentError(
                     content_dir / "glossary.yml",
-                    None,
+                    content.glossary_lines.get(term.term),
                     f"{term.term}.page",
                     f"没有 id 为 “{term.page}” 的页面",
                     kind=UNKNOWN_REFERENCE,
@@ -208,7 +213,7 @@ def _data_references(content: Content, content_dir: Path, targets: Targets) -> l
             errors.append(
                 ContentError(
                     content_dir / "glossary.yml",
-                    None,
+                    content.glossary_lines.get(term.term),
                     f"{term.term}.page",
                     f"页面 {term.page}（{page.front.title}）里没有出现“{term.term}”或它的别称："
                     "术语表要指向讲清这个词的页面",
@@ -248,8 +253,18 @@ RAW_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|/[a-zA-Z]|!--)")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 SAFE_TARGET = r"(?!https?:|tel:|mailto:|#|\.{0,2}/|[a-z0-9-]+\.md)"
 BAD_LINK = re.compile(r"\]\(\s*<?\s*" + SAFE_TARGET + r"([^)\s]*)", re.I)
-# Reference-style definitions ("[x]: javascript:…") make links too.
-BAD_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?\s*" + SAFE_TARGET + r"(\S*)", re.I | re.M)
+# Reference-style definitions ("[x]: javascript:…") make links too, also inside quotes and list items.
+CONTAINER = r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*"
+BAD_LINK_DEFINITION = re.compile(
+    r"^" + CONTAINER + r"[ \t]*\[[^\]\n]+\]:\s*<?\s*" + SAFE_TARGET + r"(\S*)", re.I | re.M
+)
+# An image from another host: readers' browsers would contact it, and the offline copy refuses it.
+REMOTE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?\s*(?:https?:)?//", re.I)
+# Any single brace outside a {{…}} reference can start a Markdown attribute list ({: onclick=… }).
+ATTRIBUTE_LIST = re.compile(r"\{\{[^{}\n]*\}\}|([{}])")
+ATTRIBUTE_LIST_MESSAGE = (
+    "不能写 {…}（Markdown 属性列表，可以给页面加上会执行的代码）；引用请写成 {{…}}，要显示花括号请放在反引号里"
+)
 
 
 def _unsafe_markup(page: Page) -> list[ContentError]:
@@ -260,21 +275,83 @@ def _unsafe_markup(page: Page) -> list[ContentError]:
         (RAW_HTML, "正文里不能写 HTML 标签，请用 Markdown；如果要显示尖括号，写成 `<` 放在反引号里"),
         (BAD_LINK, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
         (BAD_LINK_DEFINITION, "链接只能是 http(s)、tel:、mailto: 或站内页面"),
+        (REMOTE_IMAGE, "图片不能来自其他网站（离线版和隐私要求都不允许）：请把图片放进 docs/assets/ 再引用"),
     ):
         for match in pattern.finditer(text):
             errors.append(ContentError(page.path, page.body_line + text.count("\n", 0, match.start()), "正文", message))
+    errors += [
+        ContentError(page.path, page.body_line + offset, "正文", message)
+        for offset, message in hidden_characters(page.body)
+    ]
+    lines = {text.count("\n", 0, m.start()) for m in ATTRIBUTE_LIST.finditer(text) if m.group(1)}
+    errors += [ContentError(page.path, page.body_line + line, "正文", ATTRIBUTE_LIST_MESSAGE) for line in sorted(lines)]
+    return errors
+
+
+def _required_ids(content: Content, content_dir: Path) -> list[ContentError]:
+    """The guide the generated pages point at must exist (renaming it everywhere breaks them)."""
+    from faqgen.render.pages import GUIDE_ID  # the channels generated pages need: _special_pages
+
+    errors = []
+    if content.pages and GUIDE_ID not in content.pages_by_id:
+        errors.append(
+            ContentError(
+                content_dir / "guides",
+                None,
+                "id",
+                f"找不到 id 为 {GUIDE_ID} 的指南：首页和投诉渠道查询页都链接到它。"
+                f"文件请保持 guides/{GUIDE_ID}.md、id 保持 {GUIDE_ID}（标题可以改）",
+            )
+        )
+    return errors
+
+
+RELATIVE_LINK = re.compile(r"\]\(\s*<?\s*((?:\.{0,2}/)?[^)\s>:#]+?)(?:#[^)\s>]*)?\s*>?\s*\)")
+
+
+def _site_files(content: Content) -> set[str]:
+    """Every file a page can link to relatively: generated pages and what docs/ holds."""
+    from faqgen.paths import DOCS_DIR
+
+    files = {page.src_uri for page in content.pages}
+    files |= {f"topics/{topic.id}.md" for topic in content.topics}
+    files |= {"index.md", "channels.md", "glossary.md", "print.md"} | ({"lookup.md"} if content.routing else set())
+    files |= {p.relative_to(DOCS_DIR).as_posix() for p in DOCS_DIR.rglob("*") if p.is_file()}
+    return files
+
+
+def _relative_links(page: Page, site_files: set[str]) -> list[ContentError]:
+    """A relative link ("../channels.md") must reach a page: MkDocs would fail later naming a generated file."""
+    errors = []
+    text = CODE.sub(lambda m: " " * len(m.group(0)), page.body)
+    for match in RELATIVE_LINK.finditer(text):
+        target = match.group(1)
+        if re.match(r"(?:https?|tel|mailto):", target, re.I):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), target))
+        if resolved not in site_files:
+            errors.append(
+                ContentError(
+                    page.path,
+                    page.body_line + text.count("\n", 0, match.start()),
+                    "正文",
+                    f"链接 {target} 找不到对应的页面：站内页面请用 {{{{page:页面id}}}} 引用",
+                )
+            )
     return errors
 
 
 def validate(content: Content, content_dir: Path) -> list[ContentError]:
     """Run every cross-reference check and return all errors found."""
+    site_files = _site_files(content)
     targets = Targets(content)
-    errors = _duplicate_ids(content, content_dir)
+    errors = _duplicate_ids(content, content_dir) + _required_ids(content, content_dir)
     for page in content.pages:
         errors += _page_references(page, content)
         errors += _body_references(page, targets)
         errors += _typed_facts(page, content)
         errors += _unsafe_markup(page)
+        errors += _relative_links(page, site_files)
         heading = re.search(r"^#\s", page.body, re.M)
         if heading:
             errors.append(

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
+
+# A {{…}} reference stays whole (it is expanded later, and checked there); any other brace becomes
+# an entity, so "标题 {: onclick=… }" can never be read as a Markdown attribute list.
+_BRACES = re.compile(r"\{\{[^{}\n]*\}\}|[{}]")
+_ENTITIES = {"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"}
 
 
 def escape_html(text: object) -> str:
@@ -11,5 +17,6 @@ def escape_html(text: object) -> str:
 
 
 def escape_text(text: object) -> str:
-    """escape_html, and [ ] as entities so data text can never form a Markdown link."""
-    return escape_html(text).replace("[", "&#91;").replace("]", "&#93;")
+    """escape_html, and [ ] { } as entities so data text can never form a Markdown link or attribute list."""
+    escaped = escape_html(text).replace("[", _ENTITIES["["]).replace("]", _ENTITIES["]"])
+    return _BRACES.sub(lambda m: _ENTITIES.get(m.group(0), m.group(0)), escaped)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import yaml
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from faqgen.content.errors import ContentError, ContentErrors
@@ -20,6 +20,7 @@ from faqgen.render.jump_list import jump_list, split_lead
 from faqgen.render.lookup_data import lookup_json, table_rows
 from faqgen.render.lookup_diagram import routing_svg
 from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_ALT, DIAGRAM_URI, Targets, expand, relative_link
+from faqgen.render.template_cache import template_cache
 from faqgen.special_pages import CHANNELS, GLOSSARY, HOME, LOOKUP, PRINT, available
 
 RELATED_SHOWN = 3
@@ -29,7 +30,7 @@ DISCLAIMER = (
     "本页是一般性信息，不是法律意见。每个人的情况不同；涉及起诉、签协议等重要决定，"
     "请咨询律师，或拨打 {{channel:moj-12348}} 获得免费法律咨询。"
 )
-GUIDE_ID = "debt-collection-harassment"
+GUIDE_ID = "debt-collection-harassment"  # the home page and the lookup page link to it
 TOOL_DOCUMENT_HEADING = "## 文件正文"  # in a tool, what follows this heading is the document to print and fill in
 PDF_HREF = "downloads/jiedai-weiquan-zhinan.pdf"  # the print view as PDF, from the site root; scripts/pdf_export.py
 PDF_NAME = "借贷维权指南.pdf"  # the file name a reader's browser saves it under
@@ -74,7 +75,7 @@ def _env() -> Environment:
         # Markdown heading ids look like {#id}: move Jinja comments out of the way.
         comment_start_string="{##",
         comment_end_string="##}",
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=template_cache(),
     )  # compiled templates kept between builds
     env.filters["join"] = _join
     return env
