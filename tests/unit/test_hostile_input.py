@@ -130,7 +130,7 @@ def test_check_prints_messages_not_tracebacks(content_copy: Path, capsys) -> Non
 @pytest.mark.parametrize(
     "old, new, where, words",
     [
-        ("police-110", "police-999", "channels.yml", "找不到 id 为 police-110 的渠道"),
+        ("police-110", "police-999", "channels.yml", "要用 id 为 “police-110” 的渠道"),
         ("debt-collection-harassment", "harassment-guide", "guides", "找不到 id 为 debt-collection-harassment 的指南"),
     ],
 )

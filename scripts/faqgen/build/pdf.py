@@ -4,6 +4,7 @@ A post-build step (see post_steps.py) and a command: `python -m faqgen.build.pdf
 Without Chromium (or without a Chinese font) it says so and skips: the site is still built,
 just without the PDF, and the home page keeps its PDF link hidden.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,16 +15,17 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-
 from faqgen import browser as chromium
-from faqgen.render.pages import PDF_HREF
 from faqgen.build.pdf_toc import destination_pages
+from faqgen.render.pages import PDF_HREF
 from faqgen.static_server import serving_plain
 
 PRINT_VIEW = "print/index.html"
 TIMEOUT_MS = 60_000
-FOOTER = ('<div style="width:100%;font-size:8pt;color:#555;text-align:center;">'
-          '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页</div>')
+FOOTER = (
+    '<div style="width:100%;font-size:8pt;color:#555;text-align:center;">'
+    '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页</div>'
+)
 # The printed page address is the public one (link rel=canonical), not this temporary local server.
 CANONICAL_ADDRESS_JS = """() => {
   const canonical = document.querySelector('link[rel="canonical"]');
@@ -69,15 +71,23 @@ def print_to_pdf(url: str, target: Path) -> None:
             page.goto(url, wait_until="load")
             page.evaluate(CANONICAL_ADDRESS_JS)
             page.evaluate("() => document.fonts.ready.then(() => true)")
-            options = dict(format="A4", prefer_css_page_size=True, print_background=True, outline=True, tagged=True,
-                           display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
+            options = dict(
+                format="A4",
+                prefer_css_page_size=True,
+                print_background=True,
+                outline=True,
+                tagged=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+            )
             first = page.pdf(**options)
             numbers = destination_pages(first)
             if not numbers:  # a PDF layout we cannot read: keep the 目录 without page numbers
                 target.write_bytes(first)
                 return
             page.evaluate(TOC_NUMBERS_JS, numbers)  # the 目录 is one sheet and sections start on fresh ones,
-            page.pdf(path=str(target), **options)   # so adding the numbers moves nothing
+            page.pdf(path=str(target), **options)  # so adding the numbers moves nothing
         finally:
             browser.close()
 

@@ -4,6 +4,7 @@ Chromium turns every in-page link target (#id) into a PDF named destination poin
 This reads them with a few regular expressions over the uncompressed object dictionaries
 Chromium (Skia) writes; on any other layout it finds nothing, and the 目录 simply has no numbers.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,5 +31,8 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
     if not pages or not dests:
         return {}
     number_of = {obj: index for index, obj in enumerate(_page_order(objects, int(pages[1])), start=1)}
-    return {name.decode(): number_of[int(ref)] for name, ref in DEST.findall(objects.get(int(dests[1]), b""))
-            if int(ref) in number_of}
+    return {
+        name.decode(): number_of[int(ref)]
+        for name, ref in DEST.findall(objects.get(int(dests[1]), b""))
+        if int(ref) in number_of
+    }

@@ -4,6 +4,7 @@ Each step takes the new site folder and the content folder it was built from, an
 on success. A step that cannot run on this machine (e.g. no Chromium for the PDF) prints why and
 returns True; a step that fails returns False, and the build keeps the previous site/.
 """
+
 from __future__ import annotations
 
 import errno

@@ -3,30 +3,34 @@
 A failed build never touches the existing site/: content errors stop before anything is
 written, and a failed MkDocs build leaves only a temporary folder, which is removed.
 """
+
 from __future__ import annotations
 
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Collection
 from pathlib import Path
 
-
-from faqgen.content.errors import ContentErrors
-from faqgen.mkdocs_run import run_mkdocs_build
-from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
-from faqgen.content.pipeline import load_valid_content
 from faqgen.build.post_steps import SEARCH, run_post_steps, step_names
 from faqgen.build.site_address import address_notice, site_url_from_env
 from faqgen.build.swap import clean_leftovers, restore_interrupted, swap_into_place
+from faqgen.content.errors import ContentErrors
+from faqgen.content.pipeline import load_valid_content
+from faqgen.mkdocs_run import run_mkdocs_build
+from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
 
 
-def build(site_dir: Path, config: Path, content_dir: Path = CONTENT_DIR,
-          post_steps: bool | Collection[str] = True, public: bool = False) -> int:
+def build(
+    site_dir: Path,
+    config: Path,
+    content_dir: Path = CONTENT_DIR,
+    post_steps: bool | Collection[str] = True,
+    public: bool = False,
+) -> int:
     """Validate, build, post-process and swap; return a process exit code.
 
     post_steps: True runs every post-build step, False none (the site then has no search), or the
@@ -81,16 +85,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml")
     parser.add_argument("--content-dir", type=Path, default=CONTENT_DIR)
     steps = parser.add_mutually_exclusive_group()
-    steps.add_argument("--no-post", action="store_true",
-                       help="skip every post-build step (search index, offline copy, PDF): the site has no search")
-    steps.add_argument("--post-steps", nargs="+", choices=step_names(), metavar="NAME",
-                       help=f"run only these post-build steps ({', '.join(step_names())}); e.g. --post-steps {SEARCH}")
-    parser.add_argument("--public", action="store_true",
-                        help="a build to publish: fail unless SITE_URL is a public http(s) address")
+    steps.add_argument(
+        "--no-post",
+        action="store_true",
+        help="skip every post-build step (search index, offline copy, PDF): the site has no search",
+    )
+    steps.add_argument(
+        "--post-steps",
+        nargs="+",
+        choices=step_names(),
+        metavar="NAME",
+        help=f"run only these post-build steps ({', '.join(step_names())}); e.g. --post-steps {SEARCH}",
+    )
+    parser.add_argument(
+        "--public", action="store_true", help="a build to publish: fail unless SITE_URL is a public http(s) address"
+    )
     args = parser.parse_args(argv)
     post_steps = False if args.no_post else (args.post_steps or True)
-    return build(args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=post_steps,
-                 public=args.public)
+    return build(
+        args.site_dir, args.config.resolve(), args.content_dir.resolve(), post_steps=post_steps, public=args.public
+    )
 
 
 if __name__ == "__main__":

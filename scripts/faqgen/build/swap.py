@@ -18,9 +18,7 @@ from pathlib import Path
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 # Leftovers of builds named by their process id; removed when that process no longer runs.
-LEFTOVER = re.compile(
-    r"^\.(?:site-build|site-old)-(\d+)$|^\.mkdocs-offline-(\d+)\.yml$|^faqgen-offline-(\d+)-\w+$"
-)
+LEFTOVER = re.compile(r"^\.(?:site-build|site-old)-(\d+)$|^\.mkdocs-offline-(\d+)\.yml$|^faqgen-offline-(\d+)-\w+$")
 NOT_SUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EPERM}
 
 
