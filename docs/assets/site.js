@@ -35,7 +35,27 @@
     });
   }
 
+  var CARE_KEY = "jdwq.care";  // also read by the inline script in docs/overrides/main.html
+
+  /** 大字模式: the header switch turns it on and off and remembers the choice on this device only. */
+  function setUpCareToggle() {
+    var root = document.documentElement;
+    document.querySelectorAll("[data-care-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", root.classList.contains("care") ? "true" : "false");
+      if (button.dataset.bound) return;
+      button.dataset.bound = "1";
+      button.addEventListener("click", function () {
+        var on = root.classList.toggle("care");
+        try { localStorage.setItem(CARE_KEY, on ? "1" : "0"); } catch (e) { /* private mode: this page only */ }
+        document.querySelectorAll("[data-care-toggle]").forEach(function (b) {
+          b.setAttribute("aria-pressed", on ? "true" : "false");
+        });
+      });
+    });
+  }
+
   function onPage() {
+    setUpCareToggle();
     setUpPrintButtons();
     fillPageAddress();
     makeScrollingTablesFocusable();
