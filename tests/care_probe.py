@@ -18,6 +18,7 @@ PAGE_TYPES = {
     "channels": "/channels/",
     "glossary": "/glossary/",
     "calculator": "/calc/rates/",
+    "worksheet": "/calc/debts/",
 }
 # WCAG 2.1 A/AA as everywhere, plus AAA text contrast (7:1) and WCAG 2.2 target size for this mode.
 CARE_AXE_OPTIONS = {

@@ -74,7 +74,15 @@ RATES = SpecialPage(
     "calculator",
     nav="利率换算器",
 )
-SPECIAL_PAGES = (HOME, LOOKUP, CHANNELS, GLOSSARY, PRINT, RATES)
+DEBTS = SpecialPage(
+    "debt-list",
+    "calc/debts.md",
+    "我的欠款清单",
+    "把每一笔欠款列出来，算出每月要还多少、能还多少，按协商的先后排好。只存在你自己的浏览器里，可以打印。",
+    "worksheet",
+    nav="我的欠款清单",
+)
+SPECIAL_PAGES = (HOME, LOOKUP, CHANNELS, GLOSSARY, PRINT, RATES, DEBTS)
 BY_KEY = {page.key: page for page in SPECIAL_PAGES}
 RESERVED_IDS = frozenset(BY_KEY)
 

@@ -298,7 +298,7 @@ def raw_href(from_uri: str, target: str, directory_urls: bool = True) -> str:
 
 def render_site(content: Content, site_url: str = "", directory_urls: bool = True) -> list[RenderedPage]:
     """Every generated page of the site, in a fixed order; site_url makes print addresses absolute."""
-    from faqgen.render.calculators import render_rates  # these build on this module's helpers
+    from faqgen.render.calculators import render_debts, render_rates  # these build on this module's helpers
     from faqgen.render.print_view import render_print_view
 
     env, targets = _env(), Targets(content)
@@ -311,4 +311,5 @@ def render_site(content: Content, site_url: str = "", directory_urls: bool = Tru
     if available(LOOKUP, content):
         pages += render_lookup(content, env, targets)
     pages.append(RenderedPage(*render_rates(content, env, targets), in_nav=True))
+    pages.append(RenderedPage(*render_debts(content, env, targets), in_nav=True))
     return pages
