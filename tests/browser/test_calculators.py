@@ -66,3 +66,19 @@ def test_page_works_without_javascript(browser, site_url: str) -> None:
     assert tab.locator(".rate-calc__nojs").is_visible()
     assert tab.locator("table").first.is_visible()
     context.close()
+
+
+def test_copy_letter_as_plain_text(browser, site_url: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    tab = context.new_page()
+    tab.goto(f"{site_url}/tools/repayment-negotiation-letter/")
+    tab.get_by_role("button", name="复制全文").click()
+    tab.get_by_text("已复制").wait_for()
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied.startswith("协商还款申请书")
+    assert "致：【放款机构全称】" in copied and "申请人（签名）：＿＿＿＿＿＿＿＿" in copied
+    assert "每月还款金额\t【金额】元" in copied  # table cells stay apart
+    assert "文件正文" not in copied and "<" not in copied

@@ -20,6 +20,7 @@ from faqgen.render.jump_list import jump_list, split_lead
 from faqgen.render.lookup_data import lookup_json, table_rows
 from faqgen.render.lookup_diagram import routing_svg
 from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_ALT, DIAGRAM_URI, Targets, expand, relative_link
+from faqgen.render.tool_docx import docx_uri
 from faqgen.special_pages import CHANNELS, GLOSSARY, HOME, LOOKUP, PRINT, available
 
 RELATED_SHOWN = 3
@@ -169,6 +170,8 @@ def render_page(page: Page, content: Content, env: Environment, targets: Targets
         body=Markup(body),
         jump=jump_list(body),
         document=Markup(document),
+        docx_link=raw_href(page.src_uri, docx_uri(page)) if document else "",
+        docx_name=f"{page.front.title.split('（')[0]}.docx",
         related=related,
         sources=_sources(page, content),
         disclaimer=DISCLAIMER,
