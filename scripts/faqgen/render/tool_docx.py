@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from faqgen.content.model import Content, Page
 from faqgen.render.shortcodes import Targets, expand
 
-DOCX_DIR = "downloads/tools"  # in the site: downloads/tools/<tool id>.docx
+DOCX_DIR = "letters"  # in the site: letters/<tool id>.docx (not downloads/: the offline copy keeps these)
 HEADING_LEVELS = {"h3": 0, "h4": 1, "h5": 2}  # the document's ### title is the Word title
 
 
@@ -75,7 +75,7 @@ def _table(doc: Document, element: ET.Element) -> None:
 
 def tool_docx(page: Page, targets: Targets) -> bytes:
     """The .docx bytes of one tool's document."""
-    html = markdown.markdown(document_markdown(page, targets), extensions=["tables", "sane_lists"])
+    html = markdown.markdown(document_markdown(page, targets), extensions=["tables", "sane_lists", "attr_list"])
     root = ET.fromstring(f"<div>{html}</div>")
     doc = Document()
     normal = doc.styles["Normal"]
