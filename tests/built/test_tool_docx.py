@@ -17,7 +17,9 @@ TOOLS = sorted(p.stem for p in (CONTENT_DIR / "tools").glob("*.md"))
 def html_tables(page_html: str) -> list[list[str]]:
     """Header cells of each table inside the page's tool document."""
     document = page_html.split('<div class="tool-document">', 1)[1]
-    return [re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", t, re.S) for t in re.findall(r"<table>(.*?)</table>", document, re.S)]
+    return [
+        re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", t, re.S) for t in re.findall(r"<table>(.*?)</table>", document, re.S)
+    ]
 
 
 @pytest.mark.parametrize("tool", TOOLS)

@@ -1,0 +1,98 @@
+/* 朗读本页 (issue 14): the browser's own speech synthesis reads the page in Chinese; nothing is sent
+   anywhere by this script. Shown only where the browser has a Chinese voice. */
+(function () {
+  "use strict";
+
+  var READ = ".md-content article h1, .short-answer > p:not(.short-answer__label), " +
+    ".md-content article > p:not(.page-meta):not(.keywords):not(.print-only), " +
+    ".md-content article > h2:not(#related):not(#sources), .md-content article > h3, " +
+    ".md-content article > ul > li, .md-content article > ol > li, " +
+    ".tool-document > p, .tool-document > h3, .tool-document li, .tool-document tr";
+  var state = { items: [], index: 0, current: null };
+
+  function chineseVoice() {
+    if (!("speechSynthesis" in window)) return null;
+    var voices = window.speechSynthesis.getVoices() || [];
+    var zh = voices.filter(function (v) { return /^(zh|cmn)([-_]|$)/i.test(v.lang || ""); });
+    return zh.filter(function (v) { return /CN|Hans/i.test(v.lang); })[0] || zh[0] || null;
+  }
+
+  function highlight(node) {
+    if (state.current) state.current.classList.remove("read-aloud-current");
+    state.current = node;
+    if (node) {
+      node.classList.add("read-aloud-current");
+      node.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+  }
+
+  function setMode(box, mode) {  // idle, playing, paused
+    box.dataset.mode = mode;
+    box.querySelector("[data-ra-play]").hidden = mode !== "idle";
+    box.querySelector("[data-ra-pause]").hidden = mode !== "playing";
+    box.querySelector("[data-ra-resume]").hidden = mode !== "paused";
+    box.querySelector("[data-ra-stop]").hidden = mode === "idle";
+  }
+
+  function stop(box) {
+    state.items = [];
+    if ("speechSynthesis" in window) window.speechSynthesis.cancel();
+    highlight(null);
+    if (box) setMode(box, "idle");
+  }
+
+  function speakNext(box, voice) {
+    if (state.index >= state.items.length) { stop(box); return; }
+    var node = state.items[state.index];
+    var text = (node.innerText || node.textContent || "").replace(/\s+/g, " ").trim();
+    if (!text) { state.index += 1; speakNext(box, voice); return; }
+    var utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = "zh-CN";
+    utterance.voice = voice;
+    utterance.rate = 0.9;  // a little slower than the default: easier to follow
+    utterance.onend = function () {
+      if (state.items[state.index] !== node) return;  // stopped or restarted meanwhile
+      state.index += 1;
+      speakNext(box, voice);
+    };
+    highlight(node);
+    window.speechSynthesis.speak(utterance);
+  }
+
+  function setUp() {
+    stop(null);  // a new page (instant navigation) ends the old reading
+    var box = document.querySelector("[data-read-aloud]");
+    if (!box) return;
+    function show() {
+      var voice = chineseVoice();
+      box.hidden = !voice;
+      if (!voice || box.dataset.bound) return;
+      box.dataset.bound = "1";
+      setMode(box, "idle");
+      box.querySelector("[data-ra-play]").addEventListener("click", function () {
+        state.items = Array.prototype.slice.call(document.querySelectorAll(READ)).filter(function (n) {
+          return n.getClientRects().length && !n.closest("nav, .page-jump, .tool-downloads, .sources-list, [data-pagefind-ignore]");
+        });
+        state.index = 0;
+        setMode(box, "playing");
+        speakNext(box, chineseVoice());
+      });
+      box.querySelector("[data-ra-pause]").addEventListener("click", function () {
+        window.speechSynthesis.pause();
+        setMode(box, "paused");
+      });
+      box.querySelector("[data-ra-resume]").addEventListener("click", function () {
+        window.speechSynthesis.resume();
+        setMode(box, "playing");
+      });
+      box.querySelector("[data-ra-stop]").addEventListener("click", function () { stop(box); });
+    }
+    show();
+    if ("speechSynthesis" in window && window.speechSynthesis.addEventListener) {
+      window.speechSynthesis.addEventListener("voiceschanged", show);  // voices often load late
+    }
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(setUp);
+  else document.addEventListener("DOMContentLoaded", setUp);
+})();
