@@ -35,8 +35,9 @@
   }
 
   function stop(box) {
+    var wasReading = state.items.length > 0;
     state.items = [];
-    if ("speechSynthesis" in window) window.speechSynthesis.cancel();
+    if (wasReading && "speechSynthesis" in window) window.speechSynthesis.cancel();
     highlight(null);
     if (box) setMode(box, "idle");
   }
@@ -44,7 +45,9 @@
   function speakNext(box, voice) {
     if (state.index >= state.items.length) { stop(box); return; }
     var node = state.items[state.index];
-    var text = (node.innerText || node.textContent || "").replace(/\s+/g, " ").trim();
+    var copy = node.cloneNode(true);
+    copy.querySelectorAll(".headerlink, [aria-hidden='true']").forEach(function (n) { n.remove(); });
+    var text = (copy.textContent || "").replace(/\s+/g, " ").trim();
     if (!text) { state.index += 1; speakNext(box, voice); return; }
     var utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = "zh-CN";
