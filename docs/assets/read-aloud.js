@@ -51,7 +51,7 @@
     if (!text) { state.index += 1; speakNext(box, voice); return; }
     var utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = "zh-CN";
-    utterance.voice = voice;
+    if (window.SpeechSynthesisVoice && voice instanceof window.SpeechSynthesisVoice) utterance.voice = voice;
     utterance.rate = 0.9;  // a little slower than the default: easier to follow
     utterance.onend = function () {
       if (state.items[state.index] !== node) return;  // stopped or restarted meanwhile

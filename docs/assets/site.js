@@ -2,6 +2,23 @@
 (function () {
   "use strict";
 
+  // Scripts only some pages need, loaded when a page has their element: every other page stays light
+  // (tests/browser/test_quality_weight.py). Same folder as this file, so sub-paths and file:// work.
+  var ASSETS = ((document.currentScript && document.currentScript.src) || "").replace(/site\.js([?#].*)?$/, "");
+  var ON_DEMAND = [["[data-rate-calc]", "rate-calc.js"], ["[data-debts]", "debts.js"], ["[data-read-aloud]", "read-aloud.js"]];
+  var requested = {};
+
+  /** Load each on-demand script the page needs, once; it then follows page views itself. */
+  function loadOnDemand() {
+    ON_DEMAND.forEach(function (pair) {
+      if (requested[pair[1]] || !document.querySelector(pair[0])) return;
+      requested[pair[1]] = true;
+      var script = document.createElement("script");
+      script.src = ASSETS + pair[1];
+      document.head.appendChild(script);
+    });
+  }
+
   /** Show the print button (hidden without JavaScript) and make it print. */
   function setUpPrintButtons() {
     document.querySelectorAll("[data-print]").forEach(function (button) {
@@ -101,6 +118,7 @@
   }
 
   function onPage() {
+    loadOnDemand();
     setUpCopyLetter();
     setUpCareToggle();
     setUpPrintButtons();
