@@ -2,22 +2,32 @@
 (function () {
   "use strict";
 
-  // Scripts only some pages need, loaded when a page has their element: every other page stays light
-  // (tests/browser/test_quality_weight.py). Same folder as this file, so sub-paths and file:// work.
+  // Files only some pages need, added when the page has their element (page weight; same folder as this file).
   var ASSETS = ((document.currentScript && document.currentScript.src) || "").replace(/site\.js([?#].*)?$/, "");
-  var ON_DEMAND = [["[data-rate-calc]", "rate-calc.js"], ["[data-debts]", "debts.js"], ["[data-read-aloud]", "read-aloud.js"]];
-  var requested = {};
+  var ON_DEMAND = [
+    ["[data-rate-calc],[data-debts],[data-copy-letter]", "extras.css"],
+    ["[data-rate-calc]", "rate-calc.js"],
+    ["[data-debts]", "debts.js"],
+    ["[data-copy-letter]", "letter.js"],
+    ["[data-read-aloud]", "extras.css", true],  // true: only where the browser has a Chinese voice
+    ["[data-read-aloud]", "read-aloud.js", true]
+  ];
 
-  /** Load each on-demand script the page needs, once; it then follows page views itself. */
-  function loadOnDemand() {
-    ON_DEMAND.forEach(function (pair) {
-      if (requested[pair[1]] || !document.querySelector(pair[0])) return;
-      requested[pair[1]] = true;
-      var script = document.createElement("script");
-      script.src = ASSETS + pair[1];
-      document.head.appendChild(script);
-    });
+  /** Add a stylesheet or script from this folder, once. */
+  function addAsset(name) {
+    if (document.querySelector('[src$="/' + name + '"],[href$="/' + name + '"]')) return;
+    var css = /css$/.test(name), node = document.createElement(css ? "link" : "script");
+    if (css) node.rel = "stylesheet";
+    node[css ? "href" : "src"] = ASSETS + name;
+    document.head.appendChild(node);
   }
+
+  function loadOnDemand() {
+    var synth = window.speechSynthesis;
+    var zh = synth && synth.getVoices().some(function (v) { return /^(zh|cmn)([-_]|$)/i.test(v.lang); });
+    ON_DEMAND.forEach(function (e) { if ((!e[2] || zh) && document.querySelector(e[0])) addAsset(e[1]); });
+  }
+  if (window.speechSynthesis && speechSynthesis.addEventListener) speechSynthesis.addEventListener("voiceschanged", loadOnDemand);
 
   /** Show the print button (hidden without JavaScript) and make it print. */
   function setUpPrintButtons() {
@@ -62,6 +72,7 @@
       if (button.dataset.bound) return;
       button.dataset.bound = "1";
       button.addEventListener("click", function () {
+        addAsset("care.css");
         var on = root.classList.toggle("care");
         try { localStorage.setItem(CARE_KEY, on ? "1" : "0"); } catch (e) { /* private mode: this page only */ }
         document.querySelectorAll("[data-care-toggle]").forEach(function (b) {
@@ -71,55 +82,8 @@
     });
   }
 
-  /** The letter on a tool page as plain text, for WeChat: the document without its 文件正文 label. */
-  function letterText(doc) {
-    var copy = doc.cloneNode(true);
-    copy.querySelectorAll("h2:first-child, .headerlink, .scroll-cue").forEach(function (n) { n.remove(); });
-    copy.style.position = "absolute";
-    copy.style.left = "-9999px";
-    document.body.appendChild(copy);  // innerText needs layout to keep line breaks and table cells
-    var text = copy.innerText.replace(/\n{3,}/g, "\n\n").trim();
-    copy.remove();
-    return text;
-  }
-
-  /** Copy with the Clipboard API where the page is secure, else through a selected text area. */
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "absolute";
-    area.style.left = "-9999px";
-    document.body.appendChild(area);
-    area.select();
-    var done = document.execCommand("copy");
-    area.remove();
-    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
-
-  /** 复制全文 on tool pages: the letter as plain text. */
-  function setUpCopyLetter() {
-    document.querySelectorAll("[data-copy-letter]").forEach(function (button) {
-      var doc = document.querySelector(".tool-document");
-      var status = button.parentNode.querySelector("[data-copy-status]");
-      if (!doc) return;
-      button.hidden = false;
-      if (button.dataset.bound) return;
-      button.dataset.bound = "1";
-      button.addEventListener("click", function () {
-        copyText(letterText(doc)).then(function () {
-          status.textContent = "已复制，可以粘贴到微信或备忘录里修改。";
-        }, function () {
-          status.textContent = "这个浏览器不让复制，请长按文字选择复制，或下载 Word 文件。";
-        });
-      });
-    });
-  }
-
   function onPage() {
     loadOnDemand();
-    setUpCopyLetter();
     setUpCareToggle();
     setUpPrintButtons();
     fillPageAddress();
