@@ -42,10 +42,14 @@ def test_switch_is_remembered_and_applied_before_first_paint(page, site_url: str
     switch.click()
     assert switch.get_attribute("aria-pressed") == "true"
     assert page.evaluate("localStorage.getItem('jdwq.care')") == "1"
-    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)") >= 22
+    # care.css is fetched on the first tap: the text grows once it has arrived.
+    page.wait_for_function("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize) >= 22")
 
     page.goto(f"{site_url}/channels/")  # a fresh load: the saved choice is on before <body> is parsed
     assert page.evaluate("window.__careAtBody") is True
+    # …with its stylesheet written into the head, so the first paint is already large.
+    assert page.locator("head link[data-care-css]").count() == 1
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)") >= 22
     assert page.locator("header [data-care-toggle]").get_attribute("aria-pressed") == "true"
 
     page.locator("header [data-care-toggle]").click()  # and off again, also remembered
