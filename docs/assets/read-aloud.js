@@ -3,11 +3,11 @@
 (function () {
   "use strict";
 
-  var READ = ".md-content article h1, .short-answer > p:not(.short-answer__label), " +
-    ".md-content article > p:not(.page-meta):not(.keywords):not(.print-only), " +
-    ".md-content article > h2:not(#related):not(#sources), .md-content article > h3, " +
-    ".md-content article > ul > li, .md-content article > ol > li, " +
-    ".tool-document > p, .tool-document > h3, .tool-document li, .tool-document tr";
+  var READ = "article h1, article h2, article h3, article h4, article p, article li, article tr";
+  // Not read: the date line, keywords, print-only lines, labels, and the lists of links and sources.
+  var SKIP = ".page-meta, .keywords, .print-only, .short-answer__label, #related, #sources, h2#related + ul, " +
+    "nav, .page-jump, .page-actions, .read-aloud, .tool-downloads, .sources-list, [data-pagefind-ignore], " +
+    ".scroll-cue, [aria-hidden='true'], .tool-document > h2:first-child";
   var state = { items: [], index: 0, current: null };
 
   function chineseVoice() {
@@ -73,8 +73,10 @@
       box.dataset.bound = "1";
       setMode(box, "idle");
       box.querySelector("[data-ra-play]").addEventListener("click", function () {
-        state.items = Array.prototype.slice.call(document.querySelectorAll(READ)).filter(function (n) {
-          return n.getClientRects().length && !n.closest("nav, .page-jump, .tool-downloads, .sources-list, [data-pagefind-ignore]");
+        var found = Array.prototype.slice.call(document.querySelectorAll(READ));
+        state.items = found.filter(function (n) {
+          // A paragraph inside a list item is read with the item, not twice.
+          return n.getClientRects().length && !n.closest(SKIP) && !(n.parentElement && n.parentElement.closest("li, tr"));
         });
         state.index = 0;
         setMode(box, "playing");
