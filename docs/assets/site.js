@@ -2,6 +2,33 @@
 (function () {
   "use strict";
 
+  // Files only some pages need, added when the page has their element (page weight; same folder as this file).
+  var ASSETS = ((document.currentScript && document.currentScript.src) || "").replace(/site\.js([?#].*)?$/, "");
+  var ON_DEMAND = [
+    ["[data-rate-calc],[data-debts],[data-copy-letter]", "extras.css"],
+    ["[data-rate-calc]", "rate-calc.js"],
+    ["[data-debts]", "debts.js"],
+    ["[data-copy-letter]", "letter.js"],
+    ["[data-read-aloud]", "extras.css", true],  // true: only where the browser has a Chinese voice
+    ["[data-read-aloud]", "read-aloud.js", true]
+  ];
+
+  /** Add a stylesheet or script from this folder, once. */
+  function addAsset(name) {
+    if (document.querySelector('[src$="/' + name + '"],[href$="/' + name + '"]')) return;
+    var css = /css$/.test(name), node = document.createElement(css ? "link" : "script");
+    if (css) node.rel = "stylesheet";
+    node[css ? "href" : "src"] = ASSETS + name;
+    document.head.appendChild(node);
+  }
+
+  function loadOnDemand() {
+    var synth = window.speechSynthesis;
+    var zh = synth && synth.getVoices().some(function (v) { return /^(zh|cmn)([-_]|$)/i.test(v.lang); });
+    ON_DEMAND.forEach(function (e) { if ((!e[2] || zh) && document.querySelector(e[0])) addAsset(e[1]); });
+  }
+  if (window.speechSynthesis && speechSynthesis.addEventListener) speechSynthesis.addEventListener("voiceschanged", loadOnDemand);
+
   /** Show the print button (hidden without JavaScript) and make it print. */
   function setUpPrintButtons() {
     document.querySelectorAll("[data-print]").forEach(function (button) {
@@ -35,7 +62,29 @@
     });
   }
 
+  var CARE_KEY = "jdwq.care";  // also read by the inline script in docs/overrides/main.html
+
+  /** 大字模式: the header switch turns it on and off and remembers the choice on this device only. */
+  function setUpCareToggle() {
+    var root = document.documentElement;
+    document.querySelectorAll("[data-care-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", root.classList.contains("care") ? "true" : "false");
+      if (button.dataset.bound) return;
+      button.dataset.bound = "1";
+      button.addEventListener("click", function () {
+        addAsset("care.css");
+        var on = root.classList.toggle("care");
+        try { localStorage.setItem(CARE_KEY, on ? "1" : "0"); } catch (e) { /* private mode: this page only */ }
+        document.querySelectorAll("[data-care-toggle]").forEach(function (b) {
+          b.setAttribute("aria-pressed", on ? "true" : "false");
+        });
+      });
+    });
+  }
+
   function onPage() {
+    loadOnDemand();
+    setUpCareToggle();
     setUpPrintButtons();
     fillPageAddress();
     makeScrollingTablesFocusable();

@@ -149,6 +149,10 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
                 )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        from faqgen.render.tool_docx import tool_docx_files
+
+        for uri, data in tool_docx_files(content):  # each tool as an editable Word file
+            files.append(File.generated(config, uri, content=data))
         log.info("faqgen: added %d generated pages", len(pages))
         if uses_pagefind(config):
             contact = str((config.extra or {}).get("contact") or "")

@@ -66,7 +66,23 @@ PRINT = SpecialPage(
     "催收骚扰指南、投诉渠道和全部可打印表格，集中在一页，方便打印或保存为 PDF。",
     "print",
 )
-SPECIAL_PAGES = (HOME, LOOKUP, CHANNELS, GLOSSARY, PRINT)
+RATES = SpecialPage(
+    "rate-calculator",
+    "calc/rates.md",
+    "利率换算器",
+    "把日利率、月利率、每期手续费换算成年化利率：单利年化和按内部收益率算的真实年化，并对照法律标准。",
+    "calculator",
+    nav="利率换算器",
+)
+DEBTS = SpecialPage(
+    "debt-list",
+    "calc/debts.md",
+    "我的欠款清单",
+    "把每一笔欠款列出来，算出每月要还多少、能还多少，按协商的先后排好。只存在你自己的浏览器里，可以打印。",
+    "worksheet",
+    nav="我的欠款清单",
+)
+SPECIAL_PAGES = (HOME, LOOKUP, CHANNELS, GLOSSARY, PRINT, RATES, DEBTS)
 BY_KEY = {page.key: page for page in SPECIAL_PAGES}
 RESERVED_IDS = frozenset(BY_KEY)
 

@@ -20,7 +20,7 @@ BUDGETS_KB = {
     "/q/jiebei-10k-unpaid-jail/": 88,
     "/guides/debt-collection-harassment/": 95,
     "/topics/jiebei/": 82,
-    "/channels/": 88,  # 86 until the lender, court and anti-fraud channels with tel: links (2026-12): 87.0 KB
+    "/channels/": 89,  # 86 until the new channels with tel: links and the 大字 switch (2026-12): 87.0 + ~0.7 KB
     "/lookup/": 95,  # 90 until the 该找谁 summary and the lender channels (2026-12): 90.4 KB measured
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from faqgen.content.model import Content
 from faqgen.render.escape import escape_html
 from faqgen.render.pages import GUIDE_ID, topic_uri
-from faqgen.special_pages import CHANNELS, GLOSSARY, HOME, LOOKUP, available
+from faqgen.special_pages import CHANNELS, DEBTS, GLOSSARY, HOME, LOOKUP, RATES, available
 
 
 def site_nav(content: Content, hand_written: set[str]) -> list[object]:
@@ -27,6 +27,7 @@ def site_nav(content: Content, hand_written: set[str]) -> list[object]:
     ]
     if tools:
         nav.append({"打印模板": tools})
+    nav.append({"算一算": [{RATES.nav: RATES.uri}, {DEBTS.nav: DEBTS.uri}]})
     if available(GLOSSARY, content):
         nav.append({GLOSSARY.nav: GLOSSARY.uri})
     if "about.md" in hand_written:

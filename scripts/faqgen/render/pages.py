@@ -21,6 +21,7 @@ from faqgen.render.lookup_data import lookup_json, table_rows
 from faqgen.render.lookup_diagram import routing_svg
 from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_ALT, DIAGRAM_URI, Targets, expand, relative_link
 from faqgen.render.template_cache import template_cache
+from faqgen.render.tool_docx import docx_uri
 from faqgen.special_pages import CHANNELS, GLOSSARY, HOME, LOOKUP, PRINT, available
 
 RELATED_SHOWN = 3
@@ -170,6 +171,8 @@ def render_page(page: Page, content: Content, env: Environment, targets: Targets
         body=Markup(body),
         jump=jump_list(body),
         document=Markup(document),
+        docx_link=raw_href(page.src_uri, docx_uri(page)) if document else "",
+        docx_name=f"{page.front.title.split('（')[0]}.docx",
         related=related,
         sources=_sources(page, content),
         disclaimer=DISCLAIMER,
@@ -299,7 +302,8 @@ def raw_href(from_uri: str, target: str, directory_urls: bool = True) -> str:
 
 def render_site(content: Content, site_url: str = "", directory_urls: bool = True) -> list[RenderedPage]:
     """Every generated page of the site, in a fixed order; site_url makes print addresses absolute."""
-    from faqgen.render.print_view import render_print_view  # it builds on this module's helpers
+    from faqgen.render.calculators import render_debts, render_rates  # these build on this module's helpers
+    from faqgen.render.print_view import render_print_view
 
     env, targets = _env(), Targets(content)
     pages = [render_home(content, env), render_channels(content, env, targets)]
@@ -310,4 +314,6 @@ def render_site(content: Content, site_url: str = "", directory_urls: bool = Tru
     pages.append(render_print_view(content, env, targets, site_url, directory_urls))
     if available(LOOKUP, content):
         pages += render_lookup(content, env, targets)
+    pages.append(RenderedPage(*render_rates(content, env, targets), in_nav=True))
+    pages.append(RenderedPage(*render_debts(content, env, targets), in_nav=True))
     return pages
