@@ -87,8 +87,7 @@ def test_home_and_a_question_load_under_the_sub_path(tab, faq_url: str) -> None:
     tab.wait_for_url(faq_url + "/guides/debt-collection-harassment/")
     tab.goto(faq_url + "/q/jiebei-10k-unpaid-jail/")
     assert own_links(tab, faq_url) == []
-    canonical = tab.locator("link[rel=canonical]").get_attribute("href")
-    assert canonical == faq_url + "/q/jiebei-10k-unpaid-jail/"
+    assert tab.locator("link[rel=canonical]").count() == 0, "a local SITE_URL is no public address to link"
     tab.locator("#related + ul a").first.click()
     tab.wait_for_load_state()
     assert tab.url.startswith(faq_url + "/") and tab.url != faq_url + "/q/jiebei-10k-unpaid-jail/"
