@@ -175,3 +175,28 @@ def test_channel_name_with_script_tag_shows_as_text(browser, tmp_path: Path) -> 
     finally:
         context.close()
         server.shutdown()
+
+
+def filled_heights(pdf: Path) -> list[float]:
+    """How far down each sheet the text reaches, as a share of the sheet's height (pdftotext -bbox)."""
+    import re
+
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    shares = []
+    for height, body in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', html, re.S):
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', body)]
+        shares.append(max(bottoms, default=0.0) / float(height))
+    return shares
+
+
+@pytest.mark.parametrize("query", ["?s=contacts&s=threats", "?s=calls", "?s=contacts&l=small-loan"])
+def test_printed_result_fills_its_sheets(page, site_url: str, tmp_path: Path, query: str) -> None:
+    """Issue 13: a result prints on as few sheets as it needs, not one mostly empty sheet per channel."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    open_lookup(page, site_url, query)
+    pdf = tmp_path / "result.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    shares = filled_heights(pdf)
+    assert len(shares) >= 2, "a result with several channels runs to more than one sheet"
+    assert min(shares[:-1]) >= 0.8, f"a sheet before the last is mostly empty: {[round(s, 2) for s in shares]}"
