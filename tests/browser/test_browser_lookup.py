@@ -200,3 +200,24 @@ def test_printed_result_fills_its_sheets(page, site_url: str, tmp_path: Path, qu
     shares = filled_heights(pdf)
     assert len(shares) >= 2, "a result with several channels runs to more than one sheet"
     assert min(shares[:-1]) >= 0.8, f"a sheet before the last is mostly empty: {[round(s, 2) for s in shares]}"
+
+
+LAYOUT_SHIFTS_JS = """window.__cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+  if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });"""
+
+
+def test_lookup_page_does_not_shift_as_it_loads(page, site_url: str) -> None:
+    """Issue 13: CLS below 0.1 even when the scripts arrive after the first paint (as on a slow phone)."""
+    import time
+
+    def late(route) -> None:  # hold the scripts back so the page paints first, every run
+        time.sleep(0.6)
+        route.continue_()
+
+    page.route("**/assets/javascripts/bundle.*.js", late)
+    page.route("**/assets/lookup.js", late)
+    page.add_init_script(LAYOUT_SHIFTS_JS)
+    open_lookup(page, site_url)
+    page.wait_for_timeout(500)
+    assert page.locator("[data-lookup-form]").is_visible()
+    assert page.evaluate("window.__cls") < 0.1
