@@ -1,10 +1,10 @@
 """Draw the routing as a decision flow at build time: an SVG picture for screens, HTML text for paper.
 
-Paper gets HTML because in Chromium's PDF the SVG picture's text copied out as Kangxi radicals
-(⾃⼰ for 自己: Noto CJK draws a radical and its ideograph with one glyph, and the picture's text
-reached the PDF as glyphs only, so the PDF's reverse map picked the radical), while HTML text keeps
-its characters; and because the tall phone-width picture ran across three sheets at half width,
-where the HTML version is a three-column grid on one sheet.
+Paper gets HTML because the picture, shown through <img>, reaches Chromium's PDF as glyphs without
+its text, so the text copied out through the font's reverse map: Noto CJK draws a Kangxi radical
+and its ideograph with one glyph, and 自己 came out as ⾃⼰ (checked with pdftotext: the same text in
+HTML or in an inline <svg> copies out as typed). And the tall phone-width picture ran across three
+sheets at half width; the HTML version is a three-column grid on one sheet.
 """
 
 from __future__ import annotations
