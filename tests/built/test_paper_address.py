@@ -15,7 +15,7 @@ from faqgen.paths import PROJECT_ROOT
 from faqgen.render.pages import PDF_HREF
 from pdf_helpers import flat, pdf_pages, require_poppler
 
-PUBLIC = "https://example.cn/"
+PUBLIC = "https://example.cn/faq/"  # a sub-path too: every address keeps it
 LOCAL = re.compile(r"127\.0\.0\.1|localhost")
 needs_chromium = pytest.mark.skipif(not faqgen.browser.chromium_available(), reason="no Chromium")
 
