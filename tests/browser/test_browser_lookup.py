@@ -221,3 +221,21 @@ def test_lookup_page_does_not_shift_as_it_loads(page, site_url: str) -> None:
     page.wait_for_timeout(500)
     assert page.locator("[data-lookup-form]").is_visible()
     assert page.evaluate("window.__cls") < 0.1
+
+
+def test_printed_lookup_has_the_flow_as_text_on_one_sheet(page, site_url: str, tmp_path: Path) -> None:
+    """Issue 13: without a selection the flow prints as text on its own sheet, not as a cut picture."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    open_lookup(page, site_url)
+    pdf = tmp_path / "lookup.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    sheets = text.split("\f")
+    flow = [n for n, sheet in enumerate(sheets) if "投诉渠道决策流程：" in sheet]
+    assert len(flow) == 1 and "决策流程图" not in sheets[flow[0] - 1], (
+        "the flow's sheet, with no stranded heading before it"
+    )
+    for situation in load_valid_content().routing.situations:
+        assert "".join(situation.label.split()) in "".join(sheets[flow[0]].split())
+    assert not [ch for ch in text if 0x2E80 <= ord(ch) <= 0x2FDF], "text copies out as radicals"

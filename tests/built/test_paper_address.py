@@ -54,7 +54,9 @@ def test_public_site_url_is_the_printed_and_linked_address(public_site: Path) ->
     question = files["q/jiebei-10k-unpaid-jail/index.html"]
     assert f'<link rel="canonical" href="{PUBLIC}q/jiebei-10k-unpaid-jail/">' in question
     assert f"本页网址：{PUBLIC}q/jiebei-10k-unpaid-jail/" in question
-    assert f"<loc>{PUBLIC}channels/</loc>" in files["sitemap.xml"]
+    sitemap = files["sitemap.xml"]
+    assert f"<loc>{PUBLIC}channels/</loc>" in sitemap and f"<loc>{PUBLIC}q/wechat-fenfu-open/</loc>" in sitemap
+    assert sitemap.count("<loc>") >= 20, "every page, question pages included"
     assert f"Sitemap: {PUBLIC}sitemap.xml" in files["robots.txt"]
     print_view = files["print/index.html"]
     assert f"网页版：{PUBLIC}<" in print_view and f"网页版：{PUBLIC}channels/" in print_view
