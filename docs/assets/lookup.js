@@ -167,7 +167,7 @@
     if (!state.situations.length) {
       results.hidden = true;
       all.hidden = false;
-      status.textContent = "请选择你遇到的情况。下面是全部情况的对照表。";
+      status.textContent = "请选择你遇到的情况。下面是全部情况的对照表。";  // as lookup.md.j2 writes it: no shift
       return;
     }
     data.chosenLender = state.lender;

@@ -39,13 +39,6 @@
     });
   }
 
-  /** Write the full address of the page where print shows it. */
-  function fillPageAddress() {
-    document.querySelectorAll("[data-page-address]").forEach(function (node) {
-      node.textContent = window.location.href.split("#")[0];
-    });
-  }
-
   /** Wide tables scroll sideways on phones: let keyboard users reach and scroll them (WCAG 2.1.1). */
   function makeScrollingTablesFocusable() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
@@ -86,7 +79,6 @@
     loadOnDemand();
     setUpCareToggle();
     setUpPrintButtons();
-    fillPageAddress();
     makeScrollingTablesFocusable();
   }
 

@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from faqgen.build.site_address import address_problem
 from faqgen.content.errors import ContentErrors
 from faqgen.content.model import Content
 from faqgen.content.pipeline import load_valid_content
@@ -68,6 +69,12 @@ class EmptySearchIndex:
 def uses_pagefind(config: MkDocsConfig) -> bool:
     """True when Pagefind answers search (mkdocs.yml extra.search_backend)."""
     return (config.extra or {}).get("search_backend") == "pagefind"
+
+
+def public_address(config: MkDocsConfig) -> str:
+    """The site's public address, or "" when SITE_URL is unset, local or private (then no page prints or links one)."""
+    url = config.site_url or ""
+    return url if url and address_problem(url) is None else ""
 
 
 def page_sources(content: Content, content_dir: Path) -> dict[str, Path]:
@@ -133,14 +140,15 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
             search.search_index = EmptySearchIndex(dict(search.config))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Keep Material's compiled templates on disk: each build, and each `mkdocs serve` rebuild, compiles them again otherwise."""
+        """Cache Material's compiled templates on disk (each build compiles them again otherwise); give templates the public address."""
         env.bytecode_cache = template_cache()  # per-user folder in the temp dir; a full disk only costs speed
+        env.globals["public_site_url"] = public_address(config)  # robots.txt names the sitemap only at a public address
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add every generated page; refuse to shadow a hand-written file in docs/."""
         content, self.content = self.content or self._content_or_fail(), None
-        pages = render_site(content, site_url=config.site_url or "", directory_urls=config.use_directory_urls)
+        pages = render_site(content, site_url=public_address(config), directory_urls=config.use_directory_urls)
         self.sources = page_sources(content, self.content_dir)
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
@@ -158,6 +166,12 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
             contact = str((config.extra or {}).get("contact") or "")
             files.append(File.generated(config, DATA_URI, content=search_data(content, contact)))
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Without a public address no page carries one: no canonical link, no sitemap entry, no printed address."""
+        if not public_address(config):
+            page.canonical_url = None  # MkDocs set it from site_url (the local default when SITE_URL is unset)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Glossary tooltips on every page but the glossary itself (set just before this page renders)."""

@@ -175,3 +175,67 @@ def test_channel_name_with_script_tag_shows_as_text(browser, tmp_path: Path) -> 
     finally:
         context.close()
         server.shutdown()
+
+
+def filled_heights(pdf: Path) -> list[float]:
+    """How far down each sheet the text reaches, as a share of the sheet's height (pdftotext -bbox)."""
+    import re
+
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    shares = []
+    for height, body in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', html, re.S):
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', body)]
+        shares.append(max(bottoms, default=0.0) / float(height))
+    return shares
+
+
+@pytest.mark.parametrize("query", ["?s=contacts&s=threats", "?s=calls", "?s=contacts&l=small-loan"])
+def test_printed_result_fills_its_sheets(page, site_url: str, tmp_path: Path, query: str) -> None:
+    """Issue 13: a result prints on as few sheets as it needs, not one mostly empty sheet per channel."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    open_lookup(page, site_url, query)
+    pdf = tmp_path / "result.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    shares = filled_heights(pdf)
+    assert len(shares) >= 2, "a result with several channels runs to more than one sheet"
+    assert min(shares[:-1]) >= 0.8, f"a sheet before the last is mostly empty: {[round(s, 2) for s in shares]}"
+
+
+LAYOUT_SHIFTS_JS = """window.__cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+  if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });"""
+
+
+def test_lookup_page_does_not_shift_as_it_loads(page, site_url: str) -> None:
+    """Issue 13: CLS below 0.1 even when the scripts arrive after the first paint (as on a slow phone)."""
+    import time
+
+    def late(route) -> None:  # hold the scripts back so the page paints first, every run
+        time.sleep(0.6)
+        route.continue_()
+
+    page.route("**/assets/javascripts/bundle.*.js", late)
+    page.route("**/assets/lookup.js", late)
+    page.add_init_script(LAYOUT_SHIFTS_JS)
+    open_lookup(page, site_url)
+    page.wait_for_timeout(500)
+    assert page.locator("[data-lookup-form]").is_visible()
+    assert page.evaluate("window.__cls") < 0.1
+
+
+def test_printed_lookup_has_the_flow_as_text_on_one_sheet(page, site_url: str, tmp_path: Path) -> None:
+    """Issue 13: without a selection the flow prints as text on its own sheet, not as a cut picture."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed")
+    open_lookup(page, site_url)
+    pdf = tmp_path / "lookup.pdf"
+    page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    sheets = text.split("\f")
+    flow = [n for n, sheet in enumerate(sheets) if "投诉渠道决策流程：" in sheet]
+    assert len(flow) == 1 and "决策流程图" not in sheets[flow[0] - 1], (
+        "the flow's sheet, with no stranded heading before it"
+    )
+    for situation in load_valid_content().routing.situations:
+        assert "".join(situation.label.split()) in "".join(sheets[flow[0]].split())
+    assert not [ch for ch in text if 0x2E80 <= ord(ch) <= 0x2FDF], "text copies out as radicals"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from faqgen.build.site_address import address_notice, address_problem
 
 from faqgen.build.safe_build import build
+from faqgen.build.site_address import address_notice, address_problem
 from faqgen.paths import PROJECT_ROOT
 
 

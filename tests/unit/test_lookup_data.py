@@ -9,7 +9,7 @@ from pathlib import Path
 from faqgen.content.pipeline import generate, load_valid_content
 from faqgen.render.escape import escape_html
 from faqgen.render.lookup_data import lookup_json, plain_text, table_rows
-from faqgen.render.lookup_diagram import routing_svg, wrap
+from faqgen.render.lookup_diagram import routing_flow_html, routing_svg, wrap
 from helpers import all_errors
 
 
@@ -136,3 +136,24 @@ def test_diagram_escapes_text(content_copy: Path) -> None:
 def test_wrap_fits_width() -> None:
     lines = wrap("12378 银行保险消费者投诉维权热线", 120)
     assert len(lines) >= 2 and "".join(lines).replace(" ", "") == "12378银行保险消费者投诉维权热线"
+
+
+def test_flow_text_for_paper_names_every_situation_stage_and_channel() -> None:
+    content = load_valid_content()
+    html = routing_flow_html(content, content.routing)
+    assert "\n" not in html and 'class="flow-print print-only"' in html  # one raw HTML block, print only
+    assert "data-pagefind-ignore" in html, "search indexes the page text once, not this copy"
+    cards = re.findall(r'<div class="flow-print__card">(.*?)</div>', html)
+    assert len(cards) == len(content.routing.situations)
+    for situation, card in zip(content.routing.situations, cards, strict=True):
+        assert escape_html(situation.label) in card and "先找" in card and "不满意再找" in card
+        rule = next(r for r in content.routing.rules if r.situation == situation.id)
+        for step in rule.steps:
+            name = plain_text(next(c for c in content.channels if c.id == step.channel).name, content)
+            assert f"<li>{escape_html(name)}" in card, (situation.id, step.channel)
+
+
+def test_diagram_shortcode_gives_the_picture_and_its_text_for_paper(content_copy: Path) -> None:
+    md = next(p.markdown for p in generate(content_copy) if p.src_uri == "guides/debt-collection-harassment.md")
+    picture = md.index("routing-flow.svg)")
+    assert md.index('\n<div class="flow-print print-only"', picture) > picture

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from faqgen import browser as chromium
 from faqgen.build.pdf_toc import destination_pages
+from faqgen.build.site_address import DEFAULT_SITE_URL, address_problem, site_url_from_env
 from faqgen.render.pages import PDF_HREF
 from faqgen.static_server import serving_plain
 
@@ -26,11 +28,6 @@ FOOTER = (
     '<div style="width:100%;font-size:8pt;color:#555;text-align:center;">'
     '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页</div>'
 )
-# The printed page address is the public one (link rel=canonical), not this temporary local server.
-CANONICAL_ADDRESS_JS = """() => {
-  const canonical = document.querySelector('link[rel="canonical"]');
-  if (canonical) document.querySelectorAll("[data-page-address]").forEach(n => { n.textContent = canonical.href; });
-}"""
 # The PDF links are rendered hidden (site.css hides .pdf-pending) and shown once the PDF is written.
 # Write each 目录 entry's page number after it (numbers: element id → page, from the first print).
 TOC_NUMBERS_JS = """numbers => {
@@ -69,7 +66,6 @@ def print_to_pdf(url: str, target: Path) -> None:
             page = browser.new_page(locale="zh-CN")
             page.set_default_timeout(TIMEOUT_MS)
             page.goto(url, wait_until="load")
-            page.evaluate(CANONICAL_ADDRESS_JS)
             page.evaluate("() => document.fonts.ready.then(() => true)")
             options = dict(
                 format="A4",
@@ -90,6 +86,21 @@ def print_to_pdf(url: str, target: Path) -> None:
             page.pdf(path=str(target), **options)  # so adding the numbers moves nothing
         finally:
             browser.close()
+
+
+def no_address_note(site_dir: Path) -> str | None:
+    """Why the PDF prints no web address (the print view has no public one), or None when it prints one."""
+    html = site_dir / PRINT_VIEW
+    if not html.exists() or 'rel="canonical"' in html.read_text(encoding="utf-8"):
+        return None
+    if os.environ.get("SITE_URL") is None:
+        why = f"没有设置 SITE_URL（{DEFAULT_SITE_URL} 只是本机预览地址）"
+    else:
+        why = address_problem(site_url_from_env()) or "这个网站构建时没有公开网址"
+    return (
+        f"PDF 上没有印网址：{why}，印出来的地址读者打不开，所以封面和各节都不写网址。"
+        "要印上网址，请设置公开网址后重新生成，例如 SITE_URL=https://example.cn/ make pdf。"
+    )
 
 
 def reveal_pdf_links(site_dir: Path) -> None:
@@ -125,6 +136,8 @@ def export_pdf(site_dir: Path) -> bool:
         return False
     reveal_pdf_links(site_dir)
     print(f"PDF：{PDF_HREF}（{target.stat().st_size / 1_000_000:.1f} MB）")
+    if note := no_address_note(site_dir):
+        print(note)
     return True
 
 

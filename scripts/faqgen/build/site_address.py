@@ -19,7 +19,7 @@ def site_url_from_env() -> str | None:
 def address_problem(url: str | None) -> str | None:
     """Why url cannot be the public address (unset, not http(s), local or private), or None when it can."""
     if not url:
-        return "SITE_URL 是空的：网站地图、robots.txt 和规范链接（canonical）会缺少网址"
+        return "SITE_URL 是空的：网站地图、robots.txt、规范链接（canonical）和打印版都不会有网址"
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"SITE_URL “{url}” 不是 http:// 或 https:// 开头的完整网址"
@@ -41,7 +41,7 @@ def address_notice(url: str | None, *, public: bool) -> str | None:
     if problem is None:
         return None
     if os.environ.get("SITE_URL") is None:
-        problem = f"没有设置 SITE_URL，用的是预览地址 {DEFAULT_SITE_URL}：网站地图、robots.txt 和规范链接都会指向它"
+        problem = f"没有设置 SITE_URL，用的是预览地址 {DEFAULT_SITE_URL}：网站地图、规范链接和打印版都不写网址"
     if public:
         return f"不能按发布用途构建：{problem}。请设置公开网址，例如 SITE_URL=https://example.cn/ make build。"
     bar = "!" * 60

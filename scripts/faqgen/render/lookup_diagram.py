@@ -1,9 +1,16 @@
-"""Draw the routing as an SVG decision-flow picture at build time (no diagram script needed)."""
+"""Draw the routing as a decision flow at build time: an SVG picture for screens, HTML text for paper.
+
+Paper gets HTML because the picture, shown through <img>, reaches Chromium's PDF as glyphs without
+its text, so the text copied out through the font's reverse map: Noto CJK draws a Kangxi radical
+and its ideograph with one glyph, and 自己 came out as ⾃⼰ (checked with pdftotext: the same text in
+HTML or in an inline <svg> copies out as typed). And the tall phone-width picture ran across three
+sheets at half width; the HTML version is a three-column grid on one sheet.
+"""
 
 from __future__ import annotations
 
 from faqgen.content.model import Content
-from faqgen.content.schema import RouteStep, Routing
+from faqgen.content.schema import RouteStep, Routing, Rule
 from faqgen.render.escape import escape_html as escape
 from faqgen.render.lookup_data import plain_text
 
@@ -63,6 +70,53 @@ def _step_lines(steps: list[RouteStep], width: float, content: Content, routing:
     return lines
 
 
+def _stages(rule: Rule) -> tuple[list[RouteStep], list[RouteStep], list[RouteStep], bool]:
+    """A rule's steps by stage: who first (urgent or first), where next, what else; and whether it is urgent."""
+    steps = rule.steps
+    first = [s for s in steps if s.stage in ("urgent", "first")]
+    later = [s for s in steps if s.stage == "escalate"]
+    also = [s for s in steps if s.stage == "also"]
+    return first, later, also, any(s.stage == "urgent" for s in first)
+
+
+def _html_steps(steps: list[RouteStep], content: Content, shorts: dict[str, str]) -> str:
+    """A list of channel names, each with the lender types it is limited to."""
+    items = []
+    for step in steps:
+        # Validation expands this before routing.yml is known good: an unknown id is reported there, not here.
+        channel = next((c for c in content.channels if c.id == step.channel), None)
+        name = plain_text(channel.name, content) if channel else step.channel
+        lenders = "、".join(shorts.get(x, x) for x in step.lenders or [])
+        limit = f'<span class="flow-print__limit">（限：{escape(lenders)}）</span>' if lenders else ""
+        items.append(f"<li>{escape(name)}{limit}</li>")
+    return f"<ul>{''.join(items)}</ul>" if items else "<ul><li>—</li></ul>"
+
+
+def routing_flow_html(content: Content, routing: Routing) -> str:
+    """The same decision flow as HTML text on one line (a raw HTML block in Markdown), shown only in print."""
+    shorts = {t.id: t.short for t in routing.lender_types}
+    cards = []
+    for situation in routing.situations:
+        rule = next((r for r in routing.rules if r.situation == situation.id), None)
+        if rule is None:
+            continue
+        first, later, also, urgent = _stages(rule)
+        parts = [
+            f'<p class="flow-print__situation">{escape(situation.label)}</p>',
+            f'<p class="flow-print__stage">{"立即 / 先找" if urgent else "先找"}</p>',
+            _html_steps(first, content, shorts),
+            '<p class="flow-print__stage">不满意再找</p>',
+            _html_steps(later, content, shorts),
+        ]
+        if also:
+            parts += ['<p class="flow-print__stage">同时可以</p>', _html_steps(also, content, shorts)]
+        cards.append(f'<div class="flow-print__card">{"".join(parts)}</div>')
+    return (
+        '<div class="flow-print print-only" data-pagefind-ignore><p class="flow-print__title">投诉渠道决策流程：遇到什么情况、先找谁、不满意再找谁</p>'
+        f'<div class="flow-print__grid">{"".join(cards)}</div></div>'
+    )
+
+
 def _arrow(x: float, y1: float, y2: float) -> str:
     """A downward arrow between two boxes."""
     return (
@@ -78,14 +132,11 @@ def routing_svg(content: Content, routing: Routing) -> str:
     col = (WIDTH - GAP) / 2
     for situation in routing.situations:
         rule = next(r for r in routing.rules if r.situation == situation.id)
-        first = [s for s in rule.steps if s.stage in ("urgent", "first")]
-        later = [s for s in rule.steps if s.stage == "escalate"]
-        also = [s for s in rule.steps if s.stage == "also"]
+        first, later, also, urgent = _stages(rule)
         svg, h = _box(0, y, WIDTH, [(situation.label, "bold")], GREEN, GREEN)
         parts.append(svg)
         top = y + h + 16
         parts.append(_arrow(col / 2, y + h, top))
-        urgent = any(s.stage == "urgent" for s in first)
         left_lines = [("立即 / 先找" if urgent else "先找", "bold")] + _step_lines(first, col, content, routing)
         right_lines = [("不满意再找", "bold")] + (_step_lines(later, col, content, routing) or [("—", "normal")])
         left, lh = _box(0, top, col, left_lines, LIGHT, GREEN)

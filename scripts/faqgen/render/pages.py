@@ -19,7 +19,7 @@ from faqgen.render.escape import escape_html, escape_text
 from faqgen.render.jump_list import jump_list, split_lead
 from faqgen.render.lookup_data import lookup_json, table_rows
 from faqgen.render.lookup_diagram import routing_svg
-from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_ALT, DIAGRAM_URI, Targets, expand, relative_link
+from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_URI, Targets, expand, relative_link
 from faqgen.render.template_cache import template_cache
 from faqgen.render.tool_docx import docx_uri
 from faqgen.special_pages import CHANNELS, GLOSSARY, HOME, LOOKUP, PRINT, available
@@ -256,8 +256,7 @@ def render_lookup(content: Content, env: Environment, targets: Targets) -> list[
         evidence={s.id: s.evidence for s in routing.situations},
         step_link=lambda step: Markup(f"{{{{channel:{step.channel}}}}}"),
         lender_shorts=lambda ids: "、".join(shorts[i] for i in ids),
-        diagram_alt=DIAGRAM_ALT,
-        diagram_link=relative_link(LOOKUP_URI, DIAGRAM_URI),
+        diagram=Markup("{{diagram:routing}}"),  # the picture for screens and its text version for paper
         channels_link=Markup("{{page:channels}}"),
         guide_link=Markup(f"{{{{page:{GUIDE_ID}}}}}"),
         data=lookup_json(content, routing),

@@ -48,10 +48,12 @@ def print_pages(content: Content) -> tuple[list[Page], list[Page]]:
 
 
 def page_address(site_url: str, src_uri: str) -> str:
-    """The web address of a generated page (directory URLs), absolute when the site URL is known."""
+    """The public web address of a generated page (directory URLs), or "" without a public site URL."""
+    if not site_url:
+        return ""  # paper that points to a preview address (http://127.0.0.1:8000/) points nowhere
     stem = src_uri.removesuffix(".md")
     path = "" if stem == "index" else stem.removesuffix("/index") + "/"
-    return (site_url.rstrip("/") + "/" if site_url else "/") + path
+    return site_url.rstrip("/") + "/" + path
 
 
 def _heading_attrs(attrs: str | None, anchor: str, extra_class: str = "") -> str:

@@ -76,7 +76,10 @@ def _resolve(match: re.Match[str], targets: Targets, from_uri: str) -> str:
     if kind == "diagram":
         if ref_id != "routing" or content.routing is None:
             raise ValueError(f"没有 “{ref_id}” 这张图（可用：routing，需要 routing.yml）")
-        return f"![{DIAGRAM_ALT}]({relative_link(from_uri, DIAGRAM_URI)})"
+        from faqgen.render.lookup_diagram import routing_flow_html  # imports this module (via lookup_data)
+
+        picture = f"![{DIAGRAM_ALT}]({relative_link(from_uri, DIAGRAM_URI)})"
+        return f"{picture}\n\n{routing_flow_html(content, content.routing)}\n"
     if kind == "source":
         source = next((s for s in content.sources if s.id == ref_id), None)
         if source is None:
