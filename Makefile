@@ -57,7 +57,7 @@ test: $(BIN)/.installed
 	scripts/install_system_deps.sh
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses=4 --dist loadgroup
 
 ## fuzz: the content fuzz test in full (400 mutations of real content files, every 50th accepted one built by MkDocs); make test runs 24
 .PHONY: fuzz

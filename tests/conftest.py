@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from filelock import FileLock
 
 from faqgen.browser import PHONE, launch
 from faqgen.build.safe_build import build
@@ -24,13 +27,41 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run with the project's own build command."""
-    site = tmp_path_factory.mktemp("built") / "site"
+T = TypeVar("T")
+
+
+def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> T:
+    """make(folder) once per test run, whichever pytest-xdist worker asks first; the others read its result.
+
+    `make test` runs the suite on every core (pytest-xdist), and each worker has its own session
+    fixtures: without this, each would build the site and crawl it again. The result is pickled
+    beside the folder; a run without workers simply calls make.
+    """
+    worker_root = tmp_path_factory.getbasetemp()
+    root = worker_root.parent if worker_root.name.startswith("popen-gw") else worker_root
+    folder, saved = root / f"shared-{name}", root / f"shared-{name}.pickle"
+    with FileLock(str(root / f"shared-{name}.lock")):
+        if saved.is_file():
+            return pickle.loads(saved.read_bytes())
+        shutil.rmtree(folder, ignore_errors=True)  # a worker that failed half-way leaves no half result
+        folder.mkdir()
+        result = make(folder)
+        saved.write_bytes(pickle.dumps(result))
+        return result
+
+
+def _build_site(folder: Path) -> Path:
+    """The real site built into folder/site with the project's own build command, without the PDF."""
+    site = folder / "site"
     # Without the PDF step: tests that do not print need no Chromium (the fixture pdf_site adds it).
     assert build(site, PROJECT_ROOT / "mkdocs.yml", post_steps=["search", "offline"]) == 0
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test run (for all workers) with the project's own build command."""
+    return shared(tmp_path_factory, "built", _build_site)
 
 
 @pytest.fixture(scope="session")
@@ -40,13 +71,17 @@ def pdf_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     In a child process: Playwright's sync API cannot start a second time inside a test session that
     already drives the browser fixture.
     """
-    site = tmp_path_factory.mktemp("with-pdf") / "site"
-    shutil.copytree(built_site, site)
-    done = subprocess.run(
-        [sys.executable, "-m", "faqgen.build.pdf", "--require-chromium", str(site)], capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-    return site
+
+    def print_pdf(folder: Path) -> Path:
+        site = folder / "site"
+        shutil.copytree(built_site, site)
+        done = subprocess.run(
+            [sys.executable, "-m", "faqgen.build.pdf", "--require-chromium", str(site)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return site
+
+    return shared(tmp_path_factory, "with-pdf", print_pdf)
 
 
 @pytest.fixture(scope="session")
@@ -85,11 +120,11 @@ def page(browser: object) -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def crawl(built_site: Path, browser: object) -> object:
+def crawl(built_site: Path, browser: object, tmp_path_factory: pytest.TempPathFactory) -> object:
     """The one crawl of the built site under the deploy headers: every per-page check reads it (site_crawl.py)."""
     from site_crawl import crawl_site
 
-    return crawl_site(browser, built_site)
+    return shared(tmp_path_factory, "crawl", lambda _folder: crawl_site(browser, built_site))
 
 
 LAYERS = (
@@ -100,11 +135,35 @@ LAYERS = (
 BROWSER_FIXTURES = {"browser", "page", "crawl", "pdf_site"}
 
 
+# `make test` runs on every core (pytest-xdist, --dist loadgroup). Each test file is one unit of
+# work, so a module's fixtures are set up once; the tests that read the crawl form one unit, so one
+# worker crawls while the others work. Files that take longest start first, so no worker is left
+# with one of them at the end (measured with --durations: the crawl ~120 s, bench smoke ~60 s, ...).
+SLOWEST_FIRST = (
+    "test_quality_crawl.py",
+    "test_bench_smoke.py",
+    "test_search_eval.py",
+    "test_serve_preview.py",
+    "test_quality_hostile.py",
+    "test_offline_copy.py",
+)
+
+
+def _start_order(item: pytest.Item) -> int:
+    """Where an item's file stands in SLOWEST_FIRST (the crawl's readers with the crawl); others after."""
+    name = "test_quality_crawl.py" if "crawl" in getattr(item, "fixturenames", ()) else item.path.name
+    return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with its folder's layer, and `browser` wherever it drives Chromium (in any folder)."""
+    """Mark each test with its layer (folder), `browser` where it drives Chromium, and its unit of parallel work."""
     for item in items:
         layer = next((part for part in item.path.parts if part in LAYERS), None)
         if layer:
             item.add_marker(getattr(pytest.mark, layer))
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+        unit = "crawl" if "crawl" in getattr(item, "fixturenames", ()) else item.path.stem
+        item.add_marker(pytest.mark.xdist_group(unit))
+    items.sort(key=_start_order)  # stable: the order within a file stays as written

@@ -91,6 +91,17 @@ def page_sources(content: Content, content_dir: Path) -> dict[str, Path]:
     return sources
 
 
+def load_jieba_words(content: Content) -> None:
+    """Require jieba and add our short terms to it, before Material's lunr index segments the pages."""
+    try:
+        import jieba
+    except ImportError:  # Material would silently skip Chinese segmentation
+        raise PluginError("没有安装 jieba：中文搜索会失效。请运行 make serve / make build，它们会安装依赖。") from None
+    jieba.setLogLevel(logging.WARNING)
+    # From memory: no temp file that concurrent builds could share or a full temp folder could refuse.
+    jieba.load_userdict(io.BytesIO(user_dictionary(content).encode("utf-8")))
+
+
 class FaqgenPlugin(BasePlugin[FaqgenConfig]):
     """Connects the content pipeline to MkDocs; all state of one build lives on the instance."""
 
@@ -113,20 +124,13 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
             raise PluginError(exc.report()) from None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Before the build: require jieba, load our dictionary into it, and set the nav from content."""
-        try:
-            import jieba
-        except ImportError:  # Material would silently skip Chinese segmentation
-            raise PluginError(
-                "没有安装 jieba：中文搜索会失效。请运行 make serve / make build，它们会安装依赖。"
-            ) from None
+        """Before the build: load content, teach jieba our words when lunr searches, and set the nav from content."""
         self.content_dir = (Path(config.config_file_path).parent / self.config.content_dir).resolve()
         if not self.content_dir.is_dir():
             raise PluginError(f"找不到内容文件夹 {self.content_dir}（mkdocs.yml 里 faqgen 插件的 content_dir）。")
         content = self.content = self._content_or_fail()
-        jieba.setLogLevel(logging.WARNING)
-        # From memory: no temp file that concurrent builds could share or a full temp folder could refuse.
-        jieba.load_userdict(io.BytesIO(user_dictionary(content).encode("utf-8")))
+        if not uses_pagefind(config):
+            load_jieba_words(content)  # only Material's lunr index is cut by jieba (1.5 s to load, so not otherwise)
         hand_written = {p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")}
         config.nav = site_nav(content, hand_written)
         self.tooltips = GlossaryTooltips(content.glossary)
