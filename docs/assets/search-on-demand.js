@@ -113,7 +113,13 @@
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  /** Units to look for: alias groups the query names (any of their phrases counts) and the other words' tokens. */
+  /** Spaces in place of text[start, start + length): offsets of the rest of the query stay as they were. */
+  function blank(text, start, length) {
+    return text.slice(0, start) + new Array(length + 1).join(" ") + text.slice(start + length);
+  }
+
+  /** Units to look for, in the order the reader wrote them: alias groups the query names (any of
+   * their phrases counts) and the other words' tokens. `at` is where the unit starts in the query. */
   function queryUnits(value) {
     var text = String(value).normalize("NFKC").toLowerCase();
     var units = [];
@@ -122,28 +128,73 @@
         .sort(function (a, b) { return b.length - a.length; });
       var hit = phrases.filter(function (p) { return text.indexOf(p) >= 0; })[0];
       if (!hit) return;
-      text = text.split(hit).join(" ");
-      units.push({phrases: phrases.map(function (p) { return searchTokens(p).join(" "); })});
+      var at = text.indexOf(hit);
+      for (var from = at; from >= 0; from = text.indexOf(hit)) text = blank(text, from, hit.length);
+      // Pinyin spellings (scripts/faqgen/search/query_data.py adds them) only find the group: its written words are searched.
+      var written = phrases.filter(function (p) { return !PINYIN.test(p); });
+      units.push({at: at, phrases: (written.length ? written : phrases).map(function (p) { return searchTokens(p).join(" "); })});
     });
     var rest = text;
-    data.filler.forEach(function (word) { rest = rest.replace(new RegExp(escapeRegExp(word), "g"), " "); });
-    var tokens = searchTokens(rest);
-    if (!tokens.length && !units.length) tokens = searchTokens(text);  // only filler: search it as written
-    tokens.filter(function (t, i, all) { return all.indexOf(t) === i; }).slice(0, MAX_TOKENS)
-      .forEach(function (token) { units.push({phrases: [token]}); });
-    return units;
+    data.filler.forEach(function (word) {
+      rest = rest.replace(new RegExp(escapeRegExp(word), "g"), function (found) { return blank(found, 0, found.length); });
+    });
+    var tokens = tokensAt(rest);
+    if (!tokens.length && !units.length) tokens = tokensAt(text);  // only filler: search it as written
+    var seen = {};
+    tokens.filter(function (t) { return seen[t.token] ? false : (seen[t.token] = true); }).slice(0, MAX_TOKENS)
+      .forEach(function (t) { units.push({at: t.at, phrases: [t.token]}); });
+    return units.sort(function (a, b) { return a.at - b.at; });
+  }
+
+  /** searchTokens() of text, each with the offset it starts at. */
+  function tokensAt(text) {
+    var found = [], match, term = new RegExp(TERM.source, "g");
+    while ((match = term.exec(text))) {
+      var run = match[0];
+      if (/^[0-9a-z]/.test(run) || run.length === 1) found.push({at: match.index, token: searchTokens(run)[0]});
+      else for (var i = 0; i + 1 < run.length; i++) found.push({at: match.index + i, token: searchTokens(run.substr(i, 2))[0]});
+    }
+    return found;
+  }
+
+  var PINYIN = /^[a-z]+$/;
+  var NEAR = 3;  // words apart in a page that still count as one phrase (a filler word dropped between them)
+
+  /** The most of the reader's units, in the reader's order, that a page has next to each other
+   * (positions[i]: where unit i stands on the page, null when it is not there). */
+  function longestRun(positions) {
+    var best = 0, run = 0;
+    for (var i = 0; i < positions.length; i++) {
+      if (!positions[i]) { run = 0; continue; }
+      run = i > 0 && positions[i - 1] && follows(positions[i - 1], positions[i]) ? run + 1 : 1;
+      best = Math.max(best, run);
+    }
+    return best;
+  }
+
+  /** True when some position in `after` is 1..NEAR words behind some position in `before`. */
+  function follows(before, after) {
+    var at = {};
+    after.forEach(function (q) { at[q] = true; });
+    return before.some(function (p) {
+      for (var d = 1; d <= NEAR; d++) if (at[p + d]) return true;
+      return false;
+    });
   }
 
   /** Pages ranked by how many units they match and how well: partial matches count, none is required. */
   function findPages(pagefind, units) {
     if (units.length === 1 && units[0].phrases.length === 1) {
-      return pagefind.search(units[0].phrases[0]).then(function (found) { return found.results; });
+      return pagefind.search(units[0].phrases[0]).then(function (found) {
+        found.results.forEach(function (result) { result.hits = [result]; });
+        return found.results;
+      });
     }
     return Promise.all(units.map(function (unit) {
       return Promise.all(unit.phrases.map(function (phrase) { return pagefind.search(phrase); }));
     })).then(function (each) {
       var pages = {};
-      each.forEach(function (unitResults) {
+      each.forEach(function (unitResults, unitIndex) {
         var best = {};  // an alias group counts once per page, by its best phrase
         unitResults.forEach(function (found) {
           found.results.forEach(function (result) {
@@ -151,18 +202,85 @@
           });
         });
         Object.keys(best).forEach(function (id) {
-          var page = pages[id] || (pages[id] = {result: best[id], count: 0, score: 0});
+          var page = pages[id] || (pages[id] = {result: best[id], count: 0, score: 0, hits: [], positions: []});
           page.count += 1;
           page.score += best[id].score;
+          page.hits.push(best[id]);
+          page.positions[unitIndex] = best[id].words || [];
         });
       });
       return Object.keys(pages).map(function (id) {
         var page = pages[id];
-        page.rank = page.score * page.count / units.length;  // a page with more of the reader's words first
+        // A page with more of the reader's words first, and more still where they stand together as
+        // the reader wrote them (债务优化公司 in one phrase, not 债务 here and 公司 there).
+        for (var i = 0; i < units.length; i++) if (!page.positions[i]) page.positions[i] = null;
+        var together = page.count > 1 ? longestRun(page.positions) : 1;
+        page.rank = page.score * page.count / units.length * (1 + (together - 1) / units.length);
         return page;
       }).sort(function (a, b) { return b.rank - a.rank; })
-        .map(function (page) { page.result.score = page.rank; page.result.share = page.count / units.length; return page.result; });
+        .map(function (page) {
+          page.result.score = page.rank;
+          page.result.share = page.count / units.length;
+          page.result.hits = page.hits;
+          return page.result;
+        });
     });
+  }
+
+  /* ---- Sections: on a long page, the part that answers -------------------------------------- */
+
+  var MORE_SECTIONS = 2;  // besides the best one, shown folded under the page ("还有 N 个…")
+
+  /** The page's linked sections (pagefind.py: [[anchor, heading, teaser], …] in its "sections" metadata), by anchor. */
+  function linkedSections(page) {
+    var list = [];
+    try { list = JSON.parse(page.meta.sections || "[]"); } catch (error) { list = []; }
+    var byAnchor = {};
+    list.forEach(function (entry) { byAnchor[entry[0]] = {anchor: entry[0], title: entry[1], teaser: entry[2], units: 0, words: 0}; });
+    return byAnchor;
+  }
+
+  /** The sections that answer best: most of the reader's words first, then most matches; at least half the words. */
+  function answeringSections(byAnchor, pagesPerHit, unitCount) {
+    pagesPerHit.forEach(function (data) {
+      var seen = {};
+      (data.sub_results || []).forEach(function (sub) {
+        var anchor = decodeURIComponent(String(sub.url).split("#")[1] || "");
+        var section = byAnchor[anchor];
+        if (!section) return;
+        section.words += (sub.locations || []).length;
+        if (!seen[anchor]) { seen[anchor] = true; section.units += 1; }
+      });
+    });
+    var needed = Math.max(1, Math.ceil(unitCount / 2));
+    return Object.keys(byAnchor).map(function (anchor) { return byAnchor[anchor]; })
+      .filter(function (section) { return section.units >= needed; })
+      .sort(function (a, b) { return b.units - a.units || b.words - a.words; })
+      .slice(0, 1 + MORE_SECTIONS);
+  }
+
+  /** Material's result item for one page: the page, then its best section (shown) and a few more (folded). */
+  function resultItem(page, result, sections, terms) {
+    var location = page.url.replace(/^\//, "");
+    var item = [{location: location, title: escapeHtml(page.meta.title), text: escapeHtml(page.meta.summary),
+                 score: result.score, terms: terms}];
+    sections.forEach(function (section, i) {
+      item.push({location: location.split("#")[0] + "#" + encodeURIComponent(section.anchor),
+                 title: escapeHtml(section.title), text: escapeHtml(section.teaser),
+                 score: i === 0 ? result.score : result.score / 2, terms: terms});
+    });
+    return item;
+  }
+
+  /** The answering sections of each shown page that has linked sections (one fragment per matched word group). */
+  function findSections(results, pages, unitCount) {
+    return Promise.all(pages.map(function (page, i) {
+      var byAnchor = linkedSections(page);
+      if (!Object.keys(byAnchor).length) return [];
+      var hits = results[i].hits || [results[i]];
+      return Promise.all(hits.map(function (hit) { return hit === results[i] ? page : hit.data(); }))
+        .then(function (pagesPerHit) { return answeringSections(byAnchor, pagesPerHit, unitCount); });
+    }));
   }
 
   /* ---- When nothing fits: a way on, not a dead end ---------------------------------------- */
@@ -242,12 +360,14 @@
       var found = units.length && pagefind ? findPages(pagefind, units) : Promise.resolve([]);
       found.then(function (results) {
         return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+          return findSections(results, pages, units.length).then(function (sections) { return [pages, sections]; });
+        }).then(function (loaded) {
+          var pages = loaded[0], sections = loaded[1];
           if (number !== latest) return;  // the reader has typed on
           var terms = {};
           words.forEach(function (word) { terms[word] = true; });
           emit({type: RESULT, data: {items: pages.map(function (page, i) {
-            return [{location: page.url.replace(/^\//, ""), title: escapeHtml(page.meta.title),
-                     text: escapeHtml(page.meta.summary), score: results[i].score, terms: terms}];
+            return resultItem(page, results[i], sections[i], terms);
           })}});
           showFallback(value, !results.length || (units.length > 1 && bestShare(results) < WEAK));
           answered(value);

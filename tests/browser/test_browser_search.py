@@ -29,6 +29,7 @@ pytestmark = pytest.mark.browser
         ("微信花呗", "/q/wechat-fenfu-open/"),
         ("借呗不还会坐牢吗", "/q/jiebei-10k-unpaid-jail/"),
         ("fenfu", "/q/wechat-fenfu-open/"),
+        ("huankuanri", "/q/jd-baitiao-change-due-date/"),  # pinyin of a dictionary word, read as 还款 (huán)
     ],
 )
 def test_query_finds_the_page(page, site_url: str, query: str, expected: str | tuple[str, ...]) -> None:
@@ -139,3 +140,30 @@ def test_fallback_offers_110_on_threats(page, site_url: str) -> None:
     page.keyboard.press("End")
     _answered(page, "有人威胁我 qqxxzz")
     assert page.locator(".search-fallback a[href='tel:110']").is_visible()
+
+
+def test_a_section_of_a_long_page_is_linked_under_it(page, site_url: str) -> None:
+    # 律师函 is answered in the guide's 小心这些骗局, 19 phone screens down: the result links straight there.
+    _open(page, site_url)
+    page.fill(".md-search__input", "律师函")
+    _answered(page, "律师函")
+    guide = page.locator(".md-search-result__item").filter(
+        has=page.locator("a[href*='/guides/debt-collection-harassment/']")
+    )
+    section = guide.locator("a.md-search-result__link").nth(1)  # the page first, then its best section
+    assert section.locator("h2").inner_text() == "小心这些骗局"
+    assert section.locator("article").inner_text().strip() != "小心这些骗局"  # a teaser of the section under it
+    section.click()
+    page.wait_for_url("**/guides/debt-collection-harassment/**")
+    assert page.evaluate("decodeURIComponent(location.hash)") == "#小心这些骗局"
+    heading = page.locator("h2[id='小心这些骗局']")
+    page.wait_for_function("el => Math.abs(el.getBoundingClientRect().top) < innerHeight", arg=heading.element_handle())
+
+
+def test_short_pages_show_no_section_links(page, site_url: str) -> None:
+    _open(page, site_url)
+    page.fill(".md-search__input", "借呗提前还款")
+    _answered(page, "借呗提前还款")
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+    prepay = [link for link in links if "/q/jiebei-prepay/" in link]
+    assert prepay and not any("#" in link for link in prepay), links  # a short Q&A: the page is the answer

@@ -8,9 +8,10 @@ from faqgen.search.evaluate import MODES, load_cases, run_cases, summarise
 
 pytestmark = pytest.mark.browser
 
-# Floors set from the measured numbers (top-1 85 %, top-3 94 % after tuning; 2 % before the input fix).
+# The targets (measured: top-1 85 %, top-3 97 %, MRR 0.91 with sections, phrase ranking and
+# pinyin aliases; top-3 94 % before them; 2 % before the input fix).
 MIN_TOP1 = 0.80
-MIN_TOP3 = 0.90
+MIN_TOP3 = 0.95
 MAX_P95_MS = 1500  # typed key by key, a query is answered at every key; generous for a busy 2-core machine
 
 

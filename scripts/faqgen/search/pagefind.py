@@ -42,6 +42,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from faqgen.render.escape import escape_html
+from faqgen.search.pinyin import syllables
 
 BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
 # Pagefind's ready-made search interfaces: Material's search box is the interface, so they are not shipped.
@@ -134,6 +135,19 @@ def search_tokens(text: str) -> list[str]:
 
 
 @dataclass
+class Section:
+    """One part of a page under an <h2>/<h3> with an id: a search result can link straight to it."""
+
+    anchor: str
+    title: str = ""
+    chunks: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
+
+
+@dataclass
 class PageText:
     """What one built page gives the index."""
 
@@ -141,11 +155,13 @@ class PageText:
     title: str = ""
     description: str = ""
     keywords: str = ""  # the 常见问法 line, weighted like the title
-    chunks: list[str] = field(default_factory=list)
+    chunks: list[str] = field(default_factory=list)  # the text before the first section
+    sections: list[Section] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return "".join(self.chunks)
+        """The whole indexed text: the start and every section."""
+        return "".join(self.chunks) + "".join(section.title + "\n" + section.text for section in self.sections)
 
 
 class _BodyParser(HTMLParser):
@@ -158,6 +174,11 @@ class _BodyParser(HTMLParser):
         self.in_h1 = False
         self.h1_done = False
         self.keywords_depth = 0  # > 0 inside the keywords line
+        self.heading: str | None = None  # "h2"/"h3" while inside a section heading
+
+    def _chunks(self) -> list[str]:
+        """Where text goes now: the current section, or the start of the page."""
+        return self.page.sections[-1].chunks if self.page.sections else self.page.chunks
 
     def _state(self) -> tuple[bool, bool]:
         return (self.stack[-1][1], self.stack[-1][2]) if self.stack else (False, False)
@@ -168,9 +189,12 @@ class _BodyParser(HTMLParser):
             self.page.description = names.get("content") or ""
         inside, ignored = self._state()
         if tag in BLOCKS and inside:
-            self.page.chunks.append("\n")
+            self._chunks().append("\n")
         if tag in VOID:
             return
+        if tag in ("h2", "h3") and inside and not ignored and names.get("id"):
+            self.page.sections.append(Section(names["id"] or ""))
+            self.heading = tag
         if "data-pagefind-body" in names:
             inside = self.page.body_found = True
         ignored = ignored or "data-pagefind-ignore" in names or tag in SKIPPED
@@ -189,8 +213,10 @@ class _BodyParser(HTMLParser):
             self.keywords_depth = max(0, self.keywords_depth - 1)
             if open_tag == tag:
                 break
-        if tag in BLOCKS and inside:
-            self.page.chunks.append("\n")
+        if tag == self.heading:
+            self.heading = None
+        elif tag in BLOCKS and inside:
+            self._chunks().append("\n")
         if tag == "h1" and self.in_h1:
             self.in_h1, self.h1_done = False, True
 
@@ -198,8 +224,10 @@ class _BodyParser(HTMLParser):
         inside, ignored = self._state()
         if inside and not ignored and self.keywords_depth:
             self.page.keywords += data
+        elif inside and not ignored and self.heading:
+            self.page.sections[-1].title += data
         elif inside and not ignored:
-            self.page.chunks.append(data)
+            self._chunks().append(data)
             if self.in_h1:
                 self.page.title += data
 
@@ -215,6 +243,8 @@ def page_text(html: str) -> PageText:
     parser.close()
     page = parser.page
     page.title = " ".join(page.title.split()).removesuffix("#").strip()  # without the permalink sign
+    for section in page.sections:
+        section.title = " ".join(section.title.split()).removesuffix("#").strip()
     page.keywords = page.keywords.split("：", 1)[-1].strip()  # without the 常见问法 label
     return page
 
@@ -234,19 +264,35 @@ SUMMARY_WEIGHT = 3
 # counts little, so a Q&A or guide that answers the question ranks above them. Their title still counts fully.
 REFERENCE_PAGES = re.compile(r"^/(topics/[^/]+|glossary|channels)/$")
 REFERENCE_BODY_WEIGHT = 0.2
+# Sections (an <h2>/<h3> with an id): each is indexed under its anchor, so Pagefind can say which part
+# of a page matched, and on long pages the result links straight to it (search-on-demand.js).
+# 相关问题 lists other pages' titles: it answers nothing itself, so it is not indexed.
+UNINDEXED_SECTIONS = frozenset({"related"})
+UNLINKED_SECTIONS = frozenset({"sources"})  # indexed (a law's name finds the page), but not a place to send a reader
+LONG_PAGE_TOKENS = 1500  # about 1,500 characters of text in sections: a few phone screens
+MIN_LINKED_SECTIONS = 3
+TEASER_CHARS = 48
 
 
 def pinyin_tokens(text: str) -> list[str]:
     """Toneless pinyin of each pair of neighbouring Chinese characters (催收 → cuishou), never shown on a page."""
-    from pypinyin import lazy_pinyin
-
     tokens: list[str] = []
     for run in TERM.findall(unicodedata.normalize("NFKC", text).lower()):
         if run[0].isascii() or len(run) < 2:
             continue
-        sounds = lazy_pinyin(run)
+        sounds = syllables(run)
         tokens.extend(a + b for a, b in zip(sounds, sounds[1:], strict=False))
     return tokens
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    """One section for the index: its anchor, its heading and text as tokens, and what a result shows of it."""
+
+    anchor: str
+    title: str
+    tokens: str  # heading and text as space-separated tokens
+    teaser: str  # the start of its text, shown under the heading in a result
 
 
 @dataclass
@@ -256,36 +302,65 @@ class Record:
     url: str
     title: str
     summary: str
-    body: str  # the page's indexed text as space-separated tokens
+    body: str  # the page's indexed text before its first section, as space-separated tokens
     keywords: str = ""  # the page's 常见问法, as written
+    sections: tuple[SectionRecord, ...] = ()
+
+    @property
+    def all_tokens(self) -> set[str]:
+        """Every distinct token of the page's text, sections included."""
+        return set(self.body.split()).union(*(section.tokens.split() for section in self.sections))
+
+    @property
+    def linked_sections(self) -> list[SectionRecord]:
+        """The sections a result may link to: only on long pages, where finding the part that answers takes scrolling."""
+        answering = [s for s in self.sections if s.anchor not in UNLINKED_SECTIONS]
+        long_page = sum(len(s.tokens.split()) for s in self.sections) >= LONG_PAGE_TOKENS
+        return answering if long_page and len(answering) >= MIN_LINKED_SECTIONS else []
 
     @property
     def reference(self) -> bool:
         """True for a topic hub, the glossary or the channel list."""
         return bool(REFERENCE_PAGES.match(self.url))
 
+    @property
+    def body_weight(self) -> float:
+        """How much a word of the page's text counts."""
+        return REFERENCE_BODY_WEIGHT if self.reference else 1
+
     def parts(self, common: frozenset[str] = frozenset()) -> list[tuple[float, list[str]]]:
         """(weight, tokens) for title, keywords, short answer and text; words in `common` count only in the first three."""
         heading = self.title + "、" + self.keywords
-        body = [token for token in self.body.split() if token not in common]
         return [
             (TITLE_WEIGHT, search_tokens(self.title)),
             (KEYWORDS_WEIGHT, search_tokens(self.keywords) + sorted(set(pinyin_tokens(heading)))),
             (SUMMARY_WEIGHT, search_tokens(self.summary)),
-            (REFERENCE_BODY_WEIGHT if self.reference else 1, body),
+            (self.body_weight, [token for token in self.body.split() if token not in common]),
         ]
 
     def content(self, common: frozenset[str] = frozenset()) -> str:
         """Every token Pagefind indexes for this page, whatever its weight."""
-        return " ".join(token for _weight, tokens in self.parts(common) for token in tokens)
+        tokens = [token for _weight, part in self.parts(common) for token in part]
+        tokens += [t for section in self.sections for t in section.tokens.split() if t not in common]
+        return " ".join(tokens)
 
     def html(self, common: frozenset[str] = frozenset()) -> str:
-        """The indexed element's inside: one paragraph per part, each with its weight."""
-        return "".join(
+        """The indexed element's inside: one paragraph per part with its weight, then each section under its anchor."""
+        parts = [
             f'<p data-pagefind-weight="{weight}">{" ".join(tokens)}</p>'
             for weight, tokens in self.parts(common)
             if tokens
-        )
+        ]
+        for section in self.sections:  # a heading with an id starts one of Pagefind's sub-results
+            tokens = " ".join(t for t in section.tokens.split() if t not in common)
+            parts.append(f'<h2 id="{escape_html(section.anchor)}" data-pagefind-weight="{self.body_weight}">-</h2>')
+            parts.append(f'<p data-pagefind-weight="{self.body_weight}">{tokens}</p>')
+        return "".join(parts)
+
+    def sections_meta(self) -> str:
+        """The linked sections as JSON for the result's metadata: [[anchor, heading, teaser], …] ("" for none)."""
+        linked = self.linked_sections
+        return json.dumps([[s.anchor, s.title, s.teaser] for s in linked], ensure_ascii=False) if linked else ""
 
 
 def collect_records(site_dir: Path) -> list[Record]:
@@ -301,11 +376,23 @@ def collect_records(site_dir: Path) -> list[Record]:
                     page_url(site_dir, path),
                     page.title,
                     page.description,
-                    " ".join(search_tokens(page.text)),
+                    " ".join(search_tokens("".join(page.chunks))),
                     page.keywords,
+                    tuple(
+                        section_record(section) for section in page.sections if section.anchor not in UNINDEXED_SECTIONS
+                    ),
                 )
             )
     return records
+
+
+def section_record(section: Section) -> SectionRecord:
+    """A page section as the index holds it: heading and text as tokens, and a teaser of its first words."""
+    words = " ".join(section.text.split())
+    teaser = words if len(words) <= TEASER_CHARS else words[:TEASER_CHARS].rstrip() + "…"
+    return SectionRecord(
+        section.anchor, section.title, " ".join(search_tokens(section.title + "\n" + section.text)), teaser
+    )
 
 
 def common_tokens(records: list[Record]) -> frozenset[str]:
@@ -320,7 +407,7 @@ def common_tokens(records: list[Record]) -> frozenset[str]:
         return frozenset()
     pages_with: Counter[str] = Counter()
     for record in records:
-        pages_with.update(set(record.body.split()))
+        pages_with.update(record.all_tokens)
     return frozenset(token for token, pages in pages_with.items() if pages > COMMON_SHARE * len(records))
 
 
@@ -333,7 +420,8 @@ def write_pages(records: list[Record], folder: Path, common: frozenset[str] = fr
             f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>-</title></head><body>'
             f'<p data-pagefind-meta="title">{escape_html(record.title)}</p>'
             f'<p data-pagefind-meta="summary">{escape_html(record.summary)}</p>'
-            f"<main data-pagefind-body>{record.html(common)}</main></body></html>\n",
+            + (f'<p data-pagefind-meta="sections">{escape_html(meta)}</p>' if (meta := record.sections_meta()) else "")
+            + f"<main data-pagefind-body>{record.html(common)}</main></body></html>\n",
             encoding="utf-8",
         )
 
