@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -109,5 +110,17 @@ def main(argv: list[str] | None = None) -> int:
     return cmd_render(args.content_dir, args.out)
 
 
+def console() -> int:
+    """The `faqgen` command: main(), without a traceback when a reader such as `head` closes the output early."""
+    try:
+        code = main()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Python's own advice: point stdout at devnull so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())

@@ -1,6 +1,6 @@
 """The one registry of pages the generator makes from data rather than from a content file.
 
-Read by validation (reserved ids, required channels), references ({{page:KEY}}), `faqgen new`, the nav and rendering.
+Read by validation (reserved ids, required channels and pages), references ({{page:KEY}}), `faqgen new`, the nav and rendering.
 
 Each entry gives the page's docs path, title, description, kind and nav entry, and reserves its key
 as a page id: `{{page:KEY}}` links to it, `faqgen new` never uses the key, and no content file may
@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from faqgen.content.model import Content
+
+GUIDE_ID = "debt-collection-harassment"  # the guide the home page, the lookup and the print view lead to
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class SpecialPage:
     kind: str  # page_kind in the page's front matter (templates and scripts read it)
     nav: str | None = None  # the nav entry's title; None when the nav does not list it
     channels: tuple[str, ...] = ()  # channel ids the page cannot do without (validation requires them)
+    pages: tuple[str, ...] = ()  # content page ids the page cannot do without (validation requires them)
 
     def front(self, **extra: object) -> dict[str, object]:
         """Front matter fields for this page (plus extra ones such as search settings)."""
@@ -39,6 +42,7 @@ HOME = SpecialPage(
     "home",
     nav="首页",
     channels=("police-110",),  # the 有危险先报警 button
+    pages=(GUIDE_ID,),  # the 先看这篇 link
 )
 LOOKUP = SpecialPage(
     "lookup",
@@ -47,6 +51,7 @@ LOOKUP = SpecialPage(
     "按你遇到的情况和放款机构类型，查该找哪个投诉渠道、按什么顺序、准备哪些证据。",
     "lookup",
     nav="投诉渠道查询",
+    pages=(GUIDE_ID,),
 )
 CHANNELS = SpecialPage(
     "channels",
@@ -65,6 +70,7 @@ PRINT = SpecialPage(
     "借贷维权问答（打印版）",
     "催收骚扰指南、投诉渠道和全部可打印表格，集中在一页，方便打印或保存为 PDF。",
     "print",
+    pages=(GUIDE_ID,),  # its first part
 )
 RATES = SpecialPage(
     "rate-calculator",

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,14 @@ def test_make_new_keeps_the_question_as_typed(content_copy: Path) -> None:
     assert done.returncode == 0, done.stderr
     page = load_valid_content(content_copy).page("fenfu-symbols")
     assert page.front.title == question
+
+
+def test_check_piped_into_head_ends_quietly() -> None:
+    # `faqgen check | head -1`: the reader closes the pipe after one line; no traceback follows.
+    import shutil
+
+    faqgen = shutil.which("faqgen", path=str(Path(sys.executable).parent))
+    assert faqgen, "the faqgen command is installed next to the Python running the tests"
+    done = subprocess.run(f"'{faqgen}' check | head -1", shell=True, capture_output=True, text=True)
+    assert done.stdout.startswith("内容检查通过"), done.stdout
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr

@@ -131,7 +131,12 @@ def test_check_prints_messages_not_tracebacks(content_copy: Path, capsys) -> Non
     "old, new, where, words",
     [
         ("police-110", "police-999", "channels.yml", "要用 id 为 “police-110” 的渠道"),
-        ("debt-collection-harassment", "harassment-guide", "guides", "找不到 id 为 debt-collection-harassment 的指南"),
+        (
+            "debt-collection-harassment",
+            "harassment-guide",
+            "guides",
+            "要链接 id 为 “debt-collection-harassment” 的页面",
+        ),
     ],
 )
 def test_renaming_an_id_the_site_needs_everywhere_is_explained(

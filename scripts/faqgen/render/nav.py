@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from faqgen.content.model import Content
 from faqgen.render.escape import escape_html
-from faqgen.render.pages import GUIDE_ID, topic_uri
-from faqgen.special_pages import CHANNELS, DEBTS, GLOSSARY, HOME, LOOKUP, RATES, available
+from faqgen.render.pages import topic_uri
+from faqgen.special_pages import CHANNELS, DEBTS, GLOSSARY, GUIDE_ID, HOME, LOOKUP, RATES, available
 
 
 def site_nav(content: Content, hand_written: set[str]) -> list[object]:

@@ -22,7 +22,7 @@ from faqgen.render.lookup_diagram import routing_svg
 from faqgen.render.shortcodes import CHANNELS_PAGE, DIAGRAM_URI, Targets, expand, relative_link
 from faqgen.render.template_cache import template_cache
 from faqgen.render.tool_docx import docx_uri
-from faqgen.special_pages import CHANNELS, GLOSSARY, HOME, LOOKUP, PRINT, available
+from faqgen.special_pages import CHANNELS, GLOSSARY, GUIDE_ID, HOME, LOOKUP, PRINT, available
 
 RELATED_SHOWN = 3
 SOURCE_KIND_ORDER = {"official": 0, "industry": 1, "operator": 2, "media": 3}
@@ -31,7 +31,6 @@ DISCLAIMER = (
     "本页是一般性信息，不是法律意见。每个人的情况不同；涉及起诉、签协议等重要决定，"
     "请咨询律师，或拨打 {{channel:moj-12348}} 获得免费法律咨询。"
 )
-GUIDE_ID = "debt-collection-harassment"  # the home page and the lookup page link to it
 TOOL_DOCUMENT_HEADING = "## 文件正文"  # in a tool, what follows this heading is the document to print and fill in
 PDF_HREF = "downloads/jiedai-weiquan-zhinan.pdf"  # the print view as PDF, from the site root; scripts/pdf_export.py
 PDF_NAME = "借贷维权指南.pdf"  # the file name a reader's browser saves it under

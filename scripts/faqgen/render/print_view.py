@@ -11,7 +11,6 @@ from markupsafe import Markup
 from faqgen.content.model import Content, Page
 from faqgen.render.pages import (
     DISCLAIMER,
-    GUIDE_ID,
     PDF_HREF,
     PDF_NAME,
     RenderedPage,
@@ -24,7 +23,7 @@ from faqgen.render.pages import (
     split_tool_document,
 )
 from faqgen.render.shortcodes import CHANNELS_PAGE, Targets
-from faqgen.special_pages import PRINT
+from faqgen.special_pages import GUIDE_ID, PRINT
 
 PRINT_URI = PRINT.uri
 HEADING = re.compile(r"^(?P<hashes>#{1,5})[ \t]+(?P<text>.*?)(?:[ \t]+\{(?P<attrs>[^{}]*)\})?[ \t]*$")
