@@ -21,6 +21,7 @@
   var script = document.currentScript;
   var BACKEND = (script && script.getAttribute("data-search-backend")) || "lunr";
   var PAGEFIND = script ? new URL("../pagefind/pagefind.js", script.src).href : "";
+  var PAGEFIND_WORKER = script ? new URL("../pagefind/pagefind-worker.js", script.src).href : "";
   var PARTS = script ? new URL("../pagefind/parts.json", script.src).href : "";
   var INDEX = /\/search\/search_index\.json$/;
   var SEARCH_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
@@ -53,8 +54,26 @@
 
   /* The search worker: a stand-in that queues listeners and messages until search is wanted. */
   var RealWorker = window.Worker;
+  var early = null;  // Pagefind's own worker, started with pagefind.js (startPagefindWorker)
+
+  /** Pagefind's worker, started at once instead of after pagefind.js has arrived (one round trip less). */
+  function startPagefindWorker() {
+    try { early = new RealWorker(PAGEFIND_WORKER); } catch (error) { return; }
+    early.addEventListener("error", function () { early.failed = true; });
+  }
+
+  /** The worker started early, if Pagefind now asks for that worker and it has not failed (else null). */
+  function takeEarlyWorker(url) {
+    var worker = early;
+    if (!worker || new URL(url, location.href).href !== PAGEFIND_WORKER) return null;
+    early = null;
+    return worker.failed ? null : worker;  // a failed one: Pagefind starts its own and sees it fail
+  }
+
   if (RealWorker) {
     window.Worker = function (url, options) {
+      var started = takeEarlyWorker(String(url));
+      if (started) return started;
       if (!SEARCH_WORKER.test(String(url).split(/[?#]/)[0])) return new RealWorker(url, options);
       if (BACKEND === "pagefind") return new PagefindSearch();
       var real = null, listeners = [], messages = [];
@@ -266,6 +285,7 @@
     }
 
     whenWanted(function () {
+      startPagefindWorker();
       // A large site's index comes in parts (scripts/search_index_pagefind.py lists the others in
       // parts.json); Pagefind searches them together with one WebAssembly module.
       var parts = fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
