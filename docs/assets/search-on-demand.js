@@ -242,6 +242,18 @@
     window.__searchAnswered = {query: value, at: performance.now()};
   }
 
+  /** The other parts of a large site's index, from pagefind/parts.json. */
+  function fetchParts() {
+    return fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
+      .catch(function () { return []; });
+  }
+
+  /** Download a file of the Pagefind bundle into the browser's cache, where Pagefind will look for it. */
+  function preload(name) {
+    fetch(new URL(name, PAGEFIND).href).then(function (response) { return response.arrayBuffer(); })
+      .catch(function () {});
+  }
+
   /** A stand-in for Material's search worker (same messages), answering from Pagefind. */
   function PagefindSearch() {
     var listeners = [];
@@ -286,14 +298,21 @@
 
     whenWanted(function () {
       startPagefindWorker();
-      // A large site's index comes in parts (scripts/search_index_pagefind.py lists the others in
-      // parts.json); Pagefind searches them together with one WebAssembly module.
-      var parts = fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
-        .catch(function () { return []; });
-      var words = fetch(DATA).then(function (response) { return response.ok ? response.json() : {}; })
-        .then(function (loaded) { Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; }); })
-        .catch(function () {});
-      Promise.all([import(PAGEFIND), parts, words])
+      // search-data.json also lists the index's parts (a large site's index comes in parts, which
+      // Pagefind searches together with one WebAssembly module) and the files every first search
+      // needs (scripts/faqgen/search/pagefind.py). Those start downloading at once; Pagefind's worker
+      // then finds them in the browser's cache instead of asking for one after another.
+      var parts = fetch(DATA).then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (loaded) {
+          var bundle = loaded.pagefind;
+          delete loaded.pagefind;
+          Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; });
+          if (!bundle) return fetchParts();  // written before the index (mkdocs serve while it indexes)
+          (bundle.preload || []).forEach(preload);
+          return bundle.parts || [];
+        });
+      Promise.all([import(PAGEFIND), parts])
         .then(function (loaded) {
           var module = loaded[0];
           // Result addresses from the site root (made relative below, so sub-path hosting works);

@@ -21,7 +21,8 @@ GZIP_TYPES = ("text/", "application/javascript", "application/json", "applicatio
 # Files named by a hash of their content, cached for a year (the same two locations as deploy/nginx.conf).
 HASHED_ASSET = re.compile(
     r"/assets/.*\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$"
-    r"|/pagefind/(?:part-\d+/)?(?:index/.+\.pf_index|fragment/.+\.pf_fragment|pagefind\..+\.pf_meta)$",
+    r"|/pagefind/(?:part-\d+/)?(?:index/.+\.pf_index|fragment/.+\.pf_fragment|pagefind\..+\.pf_meta"
+    r"|wasm\.[0-9a-f]{10}\.pagefind)$",
     re.I,
 )
 LONG_CACHE = "public, max-age=31536000, immutable"

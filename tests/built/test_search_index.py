@@ -177,6 +177,10 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
     assert build_search_index(site, shard_pages=part_size)
     bundle = site / BUNDLE_DIR
     assert json.loads((bundle / PARTS_FILE).read_text(encoding="utf-8")) == ["part-2/", "part-3/"]
+    listed = json.loads((site / "assets" / "search-data.json").read_text(encoding="utf-8"))["pagefind"]
+    assert listed["parts"] == ["part-2/", "part-3/"]  # what the search box reads (parts.json: its fallback)
+    metas = [name for name in listed["preload"] if name.endswith(".pf_meta")]
+    assert [name.rpartition("/")[0] for name in metas] == ["", "part-2", "part-3"]  # every part's metadata
     for folder in (bundle, bundle / "part-2", bundle / "part-3"):
         assert list(folder.glob("fragment/*.pf_fragment")) and list(folder.glob("index/*.pf_index"))
     assert not list((bundle / "part-2").glob("wasm.*")) and not (bundle / "part-2" / "pagefind.js").exists()
@@ -186,7 +190,8 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
         number for number, part in enumerate(shards(records, part_size)) for r in part if token in r.content().split()
     ]
     assert set(with_token) == {0, 1, 2}  # the query below needs every part
-    server, url = serve(site, headers=False)
+    served: list[tuple[str, int]] = []
+    server, url = serve(site, headers=False, served=served)
     try:
         fetched: list[str] = []
         page.on("request", lambda r: fetched.append(r.url))
@@ -195,6 +200,6 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
         meta = page.inner_text(".md-search-result__meta")
         assert int(re.search(r"\d+", meta).group()) == len(with_token), meta  # every match, whichever part
         assert any("/pagefind/part-2/" in u for u in fetched) and any("/pagefind/part-3/" in u for u in fetched)
-        assert sum("/wasm." in u for u in fetched) == 1  # one WebAssembly module for all parts
+        assert sum("/wasm." in path for path, _sent in served) == 1  # one WebAssembly module for all parts
     finally:
         server.shutdown()

@@ -42,6 +42,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from faqgen.render.escape import escape_html
+from faqgen.search.bundle import add_to_search_data, first_files, name_wasm_by_hash
 
 BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
 # Pagefind's ready-made search interfaces: Material's search box is the interface, so they are not shipped.
@@ -397,6 +398,12 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
     if not (out_dir / "pagefind.js").is_file():
         print(f"搜索索引：Pagefind 没有写出 {BUNDLE_DIR}/pagefind.js。", file=sys.stderr)
         return False
+    name_wasm_by_hash(out_dir)
+    # The search box fetches search-data.json first; from it, it starts every file named here at
+    # once instead of one after another as Pagefind finds their names (parts.json stays for an
+    # older search-data.json, e.g. while `mkdocs serve` is still indexing).
+    folders = [part_dir(out_dir, n) for n in range(len(parts))]
+    add_to_search_data(site_dir, {"parts": extra, "preload": first_files(out_dir, folders, LANGUAGE)})
     pruned = f"，{len(common)} 个常见词只按标题和简短回答索引" if common else ""
     split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
     print(f"搜索索引：{len(records)} 个页面{pruned}{split}（{time.perf_counter() - started:.1f} 秒）")

@@ -1,0 +1,76 @@
+"""Pagefind's bundle made quicker to start on a slow phone network (after each Pagefind run, see pagefind.py).
+
+On a phone, the first search waits mostly for requests that wait for each other: pagefind.js
+names the worker, the worker's pagefind-entry.json names the index metadata and the WebAssembly,
+the metadata names the index chunks. The search box (docs/assets/search-on-demand.js) fetches
+assets/search-data.json first anyway; this module adds to it the names of the files every first
+search needs, so the box starts them all at once and Pagefind's worker then finds them in the
+browser's cache. For that the WebAssembly gets a name that changes with its content
+(deploy/nginx.conf caches such names for a year; a fixed name would be fetched again).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from faqgen.search.query_data import DATA_URI
+
+ENTRY_FILE = "pagefind-entry.json"
+WASM_HASH_LENGTH = 10  # wasm.<10 hex digits>.pagefind: the name deploy/nginx.conf caches for a year
+
+
+def read_entry(folder: Path) -> dict:
+    """A bundle's pagefind-entry.json: its index metadata and WebAssembly, by language."""
+    return json.loads((folder / ENTRY_FILE).read_text(encoding="utf-8"))
+
+
+def entry_index(entry: dict, language: str) -> dict:
+    """The entry's index for the pages' language, as Pagefind picks it (else the one with the most pages)."""
+    indexes = entry["languages"]
+    return indexes.get(language) or max(indexes.values(), key=lambda index: index["page_count"])
+
+
+def name_wasm_by_hash(bundle: Path) -> None:
+    """Rename Pagefind's WebAssembly to wasm.<hash of its bytes>.pagefind and record the name in the entry.
+
+    Pagefind loads `wasm.<the entry's "wasm", else "unknown">.pagefind`; only that part of the
+    name changes, so Pagefind itself finds the renamed file.
+    """
+    entry = read_entry(bundle)
+    renamed: dict[str, str] = {}
+    for index in entry["languages"].values():
+        name = index.get("wasm") or "unknown"
+        if name not in renamed:
+            data = (bundle / f"wasm.{name}.pagefind").read_bytes()
+            renamed[name] = hashlib.sha256(data).hexdigest()[:WASM_HASH_LENGTH]
+            (bundle / f"wasm.{renamed[name]}.pagefind").write_bytes(data)
+        index["wasm"] = renamed[name]
+    for old, new in renamed.items():
+        if old != new:
+            (bundle / f"wasm.{old}.pagefind").unlink()
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    (bundle / ENTRY_FILE).write_text(text, encoding="utf-8")
+
+
+def first_files(out_dir: Path, folders: list[Path], language: str) -> list[str]:
+    """What every first search downloads that only an entry names, as paths inside out_dir: each part's metadata, the WebAssembly."""
+    files = []
+    for folder in folders:
+        index = entry_index(read_entry(folder), language)
+        prefix = folder.relative_to(out_dir).as_posix() + "/" if folder != out_dir else ""
+        files.append(f"{prefix}pagefind.{index['hash']}.pf_meta")
+        if folder == out_dir:  # the parts use the main bundle's WebAssembly
+            files.append(f"wasm.{index.get('wasm') or 'unknown'}.pagefind")
+    return files
+
+
+def add_to_search_data(site_dir: Path, bundle: dict[str, list[str]]) -> None:
+    """Add the index's parts and first files to assets/search-data.json under "pagefind" (which the search box fetches first)."""
+    path = site_dir / DATA_URI
+    if not path.is_file():  # a build without the Pagefind backend: nothing reads it
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["pagefind"] = bundle
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
