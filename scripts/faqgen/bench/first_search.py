@@ -33,6 +33,7 @@ MAGNIFIER = "label.md-header__button[for='__search']"
 INPUT = ".md-search__input"
 TIMEOUT_MS = 60_000
 SETTLE_MS = 300  # after the first result: time for the browser to report the last requests
+CLOCK_SLACK_MS = 10  # a request's reported start may precede the end of the one it waited for by a few ms
 # In the page: the clock starts at the magnifier's pointerdown (the tap) and stops at the first
 # animation frame in which a result item is laid out on screen.
 CLOCK_JS = """() => {
@@ -148,7 +149,7 @@ def longest_chain(fetches: list[Fetch]) -> list[Fetch]:
     ordered = sorted((f for f in fetches if f.network), key=lambda f: (f.end, f.start))
     best: list[list[Fetch]] = []
     for i, fetch in enumerate(ordered):
-        before = [best[j] for j in range(i) if ordered[j].end <= fetch.start]
+        before = [best[j] for j in range(i) if ordered[j].end <= fetch.start + CLOCK_SLACK_MS]
         # Of equally long chains, the one whose last request ended last: the likeliest reason this one waited.
         best.append(max(before, key=lambda chain: (len(chain), chain[-1].end), default=[]) + [fetch])
     return max(best, key=len, default=[])
