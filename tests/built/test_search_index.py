@@ -6,6 +6,7 @@ index is left without documents there and only the offline copy uses it (tests/t
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from faqgen.content.pipeline import load_valid_content
+from faqgen.search.bundle import SIGNATURE
 from faqgen.search.pagefind import (
     BUNDLE_DIR,
     COMMON_MIN_PAGES,
@@ -62,6 +64,18 @@ def test_the_bundle_is_written_without_unused_interfaces(built_site: Path) -> No
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["version"] == "1.5.2" and list(entry["languages"]) == ["zh"]
     assert not [name for name in UNUSED_UI if (bundle / name).exists()]
+
+
+def test_result_entries_carry_only_what_the_box_shows(built_site: Path) -> None:
+    """A result entry keeps address, title and short answer; not the indexed tokens, which nothing shows."""
+    entries = list((built_site / BUNDLE_DIR / "fragment").glob("*.pf_fragment"))
+    assert entries
+    for path in entries:
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(SIGNATURE), path
+        entry = json.loads(raw[len(SIGNATURE) :])
+        assert entry["content"] == "" and entry["url"].startswith("/"), path
+        assert entry["meta"]["title"] and entry["meta"]["summary"], path
 
 
 def test_lunr_index_is_left_empty(built_site: Path) -> None:

@@ -42,7 +42,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from faqgen.render.escape import escape_html
-from faqgen.search.bundle import add_to_search_data, first_files, name_wasm_by_hash
+from faqgen.search.bundle import add_to_search_data, first_files, name_wasm_by_hash, slim_fragments
 
 BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
 # Pagefind's ready-made search interfaces: Material's search box is the interface, so they are not shipped.
@@ -393,6 +393,7 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
         # The browser runs the main bundle's code and WebAssembly for every part; the parts keep only their index.
         for name in UNUSED_UI + (() if number == 0 else PART_UNUSED):
             (part_dir(out_dir, number) / name).unlink(missing_ok=True)
+        slim_fragments(part_dir(out_dir, number))
     extra = [f"{part_dir(out_dir, n).name}/" for n in range(1, len(parts))]
     (out_dir / PARTS_FILE).write_text(json.dumps(extra), encoding="utf-8")
     if not (out_dir / "pagefind.js").is_file():
