@@ -259,6 +259,28 @@
     var listeners = [];
     var pagefind = null;
     var latest = 0;
+    var chunks = null;  // the index chunks of each part, {"" or "part-N/": [[first word, last word, hash], …]}
+    var started = {};
+
+    /** While Pagefind loads, start the index chunks it will need for what is in the box (its rule:
+     *  for each word, the chunk whose word range holds it); it then finds them in the browser's cache. */
+    function preloadChunks() {
+      var box = document.querySelector(".md-search__input");
+      if (!chunks || pagefind || !box || !box.value) return;
+      queryUnits(box.value).forEach(function (unit) {
+        unit.phrases.join(" ").split(" ").forEach(function (word) {
+          Object.keys(chunks).forEach(function (part) {
+            chunks[part].some(function (chunk) {
+              if (chunk[0] > word || word > chunk[1]) return false;
+              var file = part + "index/" + chunk[2] + ".pf_index";
+              if (!started[file]) preload(file);
+              started[file] = true;
+              return true;
+            });
+          });
+        });
+      });
+    }
 
     function emit(message) {
       var event = {type: "message", data: message};
@@ -310,8 +332,12 @@
           Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; });
           if (!bundle) return fetchParts();  // written before the index (mkdocs serve while it indexes)
           (bundle.preload || []).forEach(preload);
+          chunks = bundle.chunks || null;
+          preloadChunks();  // a query pasted or typed already
           return bundle.parts || [];
         });
+      document.addEventListener("input", function (event) { if (!event.isComposing) preloadChunks(); }, true);
+      document.addEventListener("compositionend", preloadChunks, true);
       Promise.all([import(PAGEFIND), parts])
         .then(function (loaded) {
           var module = loaded[0];

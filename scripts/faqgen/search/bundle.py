@@ -14,7 +14,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import struct
 from pathlib import Path
+from typing import Any
 
 from faqgen.search.query_data import DATA_URI
 
@@ -68,7 +70,57 @@ def first_files(out_dir: Path, folders: list[Path], language: str) -> list[str]:
     return files
 
 
-def add_to_search_data(site_dir: Path, bundle: dict[str, list[str]]) -> None:
+def _cbor(data: bytes, at: int) -> tuple[Any, int]:
+    """One CBOR item of data from offset `at` (the subset Pagefind's index files use); the item and the offset after it."""
+    head, at = data[at], at + 1
+    kind, info = head >> 5, head & 31
+    if kind == 7:  # simple values and floats
+        sizes = {25: (">e", 2), 26: (">f", 4), 27: (">d", 8)}
+        if info in sizes:
+            fmt, size = sizes[info]
+            return struct.unpack(fmt, data[at : at + size])[0], at + size
+        return {20: False, 21: True}.get(info), at
+    if info < 24:
+        value = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        value, at = int.from_bytes(data[at : at + size], "big"), at + size
+    else:
+        raise ValueError(f"CBOR: unsupported length {info}")
+    if kind in (0, 1):
+        return (value if kind == 0 else -1 - value), at
+    if kind in (2, 3):
+        chunk = data[at : at + value]
+        return (chunk.decode("utf-8") if kind == 3 else chunk), at + value
+    items = []
+    for _ in range(value * (2 if kind == 5 else 1)):
+        item, at = _cbor(data, at)
+        items.append(item)
+    if kind == 4:
+        return items, at
+    if kind == 5:
+        return dict(zip(items[::2], items[1::2], strict=True)), at
+    raise ValueError(f"CBOR: unsupported type {kind}")
+
+
+def chunk_table(folder: Path, language: str) -> list[list[str]]:
+    """The index chunks of a bundle as [first word, last word, file hash], from its metadata (empty if unreadable).
+
+    Pagefind's worker reads the same table to pick, for each word of a query, the chunk whose range
+    holds it; the search box does the same to start those chunks while the worker is still loading.
+    """
+    index = entry_index(read_entry(folder), language)
+    try:
+        raw = gzip.decompress((folder / f"pagefind.{index['hash']}.pf_meta").read_bytes())
+        meta, _end = _cbor(raw, len(SIGNATURE)) if raw.startswith(SIGNATURE) else (None, 0)
+        chunks = meta[2]  # Pagefind 1.5: [version, pages, index chunks, filters, …]
+    except (OSError, ValueError, IndexError, TypeError, UnicodeDecodeError):
+        return []
+    rows = [row for row in chunks if isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) for x in row)]
+    return rows if rows and len(rows) == len(chunks) else []
+
+
+def add_to_search_data(site_dir: Path, bundle: dict[str, Any]) -> None:
     """Add the index's parts and first files to assets/search-data.json under "pagefind" (which the search box fetches first)."""
     path = site_dir / DATA_URI
     if not path.is_file():  # a build without the Pagefind backend: nothing reads it
