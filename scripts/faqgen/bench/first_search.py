@@ -33,7 +33,7 @@ MAGNIFIER = "label.md-header__button[for='__search']"
 INPUT = ".md-search__input"
 TIMEOUT_MS = 60_000
 SETTLE_MS = 300  # after the first result: time for the browser to report the last requests
-CLOCK_SLACK_MS = 10  # a request's reported start may precede the end of the one it waited for by a few ms
+CLOCK_SLACK_MS = 5  # a request's reported start may precede the end of the one it waited for by a few ms
 # In the page: the clock starts at the magnifier's pointerdown (the tap) and stops at the first
 # animation frame in which a result item is laid out on screen.
 CLOCK_JS = """() => {
