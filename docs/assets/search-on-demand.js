@@ -261,6 +261,15 @@
     var latest = 0;
     var chunks = null;  // the index chunks of each part, {"" or "part-N/": [[first word, last word, hash], …]}
     var started = {};
+    var known = Promise.resolve({});  // a small site's results by Pagefind's id: [address, title, short answer]
+
+    /** A result's address, title and short answer: on a small site from one file of them all, else Pagefind's result entry. */
+    function resultData(result) {
+      return known.then(function (pages) {
+        var page = pages[result.id];
+        return page ? {url: page[0], meta: {title: page[1], summary: page[2]}} : result.data();
+      });
+    }
 
     /** While Pagefind loads, start the index chunks it will need for what is in the box (its rule:
      *  for each word, the chunk whose word range holds it); it then finds them in the browser's cache. */
@@ -294,7 +303,7 @@
       var units = queryUnits(value);
       var found = units.length && pagefind ? findPages(pagefind, units) : Promise.resolve([]);
       found.then(function (results) {
-        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+        return Promise.all(results.slice(0, SHOWN).map(resultData)).then(function (pages) {
           if (number !== latest) return;  // the reader has typed on
           var terms = {};
           words.forEach(function (word) { terms[word] = true; });
@@ -333,6 +342,11 @@
           if (!bundle) return fetchParts();  // written before the index (mkdocs serve while it indexes)
           (bundle.preload || []).forEach(preload);
           chunks = bundle.chunks || null;
+          if (bundle.results) {
+            known = fetch(new URL(bundle.results, PAGEFIND).href)
+              .then(function (response) { return response.ok ? response.json() : {}; })
+              .catch(function () { return {}; });
+          }
           preloadChunks();  // a query pasted or typed already
           return bundle.parts || [];
         });

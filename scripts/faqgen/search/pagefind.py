@@ -42,7 +42,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from faqgen.render.escape import escape_html
-from faqgen.search.bundle import add_to_search_data, chunk_table, first_files, name_wasm_by_hash, slim_fragments
+from faqgen.search.bundle import (
+    RESULTS_MAX_PAGES,
+    add_to_search_data,
+    chunk_table,
+    first_files,
+    name_wasm_by_hash,
+    slim_fragments,
+    write_result_table,
+)
 
 BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
 # Pagefind's ready-made search interfaces: Material's search box is the interface, so they are not shipped.
@@ -405,7 +413,12 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
     # older search-data.json, e.g. while `mkdocs serve` is still indexing).
     folders = [part_dir(out_dir, n) for n in range(len(parts))]
     chunks = {part: chunk_table(folder, LANGUAGE) for part, folder in zip(["", *extra], folders, strict=True)}
-    add_to_search_data(site_dir, {"parts": extra, "preload": first_files(out_dir, folders, LANGUAGE), "chunks": chunks})
+    listed = {"parts": extra, "preload": first_files(out_dir, folders, LANGUAGE), "chunks": chunks}
+    # A small site (one part: result ids are unique only within a part): every result's text in one
+    # file, downloaded with the rest, so the first result waits for no result entries.
+    if len(parts) == 1 and len(records) <= RESULTS_MAX_PAGES:
+        listed["results"] = write_result_table(out_dir)
+    add_to_search_data(site_dir, listed)
     pruned = f"，{len(common)} 个常见词只按标题和简短回答索引" if common else ""
     split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
     print(f"搜索索引：{len(records)} 个页面{pruned}{split}（{time.perf_counter() - started:.1f} 秒）")
