@@ -87,11 +87,11 @@ def build_site(target: Path) -> Path:
     return target
 
 
-def throttle(context: Any, page: Any) -> None:
-    """Switch on Slow 4G for the page and its workers (Chromium's network emulation, over CDP)."""
+def throttle(context: Any, page: Any, conditions: dict[str, Any]) -> None:
+    """Switch on network emulation (Slow 4G) for the page and its workers (Chromium's own, over CDP)."""
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    cdp.send("Network.emulateNetworkConditions", conditions)
 
 
 def short(path: str) -> str:
@@ -119,7 +119,9 @@ def fetches_after(requests: list[Any], served: list[tuple[str, int]], tap_ms: fl
     return fetches
 
 
-def one_run(browser: Any, origin: str, query: str, served: list[tuple[str, int]]) -> Run:
+def one_run(
+    browser: Any, origin: str, query: str, served: list[tuple[str, int]], conditions: dict[str, Any] = SLOW_4G
+) -> Run:
     """A cold phone context: load the page, throttle, tap the magnifier, paste the query, time the first result."""
     context = browser.new_context(**PHONE)
     context.set_default_timeout(TIMEOUT_MS)
@@ -130,7 +132,7 @@ def one_run(browser: Any, origin: str, query: str, served: list[tuple[str, int]]
         page = context.new_page()
         page.goto(origin + PAGE, wait_until="networkidle")
         page.evaluate(CLOCK_JS)
-        throttle(context, page)
+        throttle(context, page, conditions)
         requests.clear()
         mark = len(served)
         page.click(MAGNIFIER)
@@ -145,7 +147,11 @@ def one_run(browser: Any, origin: str, query: str, served: list[tuple[str, int]]
 
 
 def longest_chain(fetches: list[Fetch]) -> list[Fetch]:
-    """The longest sequence of network requests each started after the previous one ended (sequential round trips)."""
+    """The longest sequence of network requests each started after the previous one ended.
+
+    An upper bound on the round trips that waited for each other: a request that merely happened
+    to start after another ended counts too.
+    """
     ordered = sorted((f for f in fetches if f.network), key=lambda f: (f.end, f.start))
     best: list[list[Fetch]] = []
     for i, fetch in enumerate(ordered):
@@ -242,7 +248,7 @@ HOW = (
     "(run 1 of each query, then run 2, …). Requests are those started between the tap and the first "
     "result; the server's own log tells which reached it (the rest came from the browser's cache), and "
     "“sequential round trips” is the longest chain of those requests in which each starts only after "
-    "the previous one has ended. The emulation adds the latency to each request rather than modelling "
+    "the previous one has ended (an upper bound: a request that merely happened to start later counts too). The emulation adds the latency to each request rather than modelling "
     "connections and TLS, so a real phone network adds some time on top; compare runs with each other."
 )
 
