@@ -72,8 +72,8 @@
 
   if (RealWorker) {
     window.Worker = function (url, options) {
-      var started = takeEarlyWorker(String(url));
-      if (started) return started;
+      var handed = takeEarlyWorker(String(url));
+      if (handed) return handed;
       if (!SEARCH_WORKER.test(String(url).split(/[?#]/)[0])) return new RealWorker(url, options);
       if (BACKEND === "pagefind") return new PagefindSearch();
       var real = null, listeners = [], messages = [];
@@ -275,7 +275,7 @@
      *  for each word, the chunk whose word range holds it); it then finds them in the browser's cache. */
     function preloadChunks() {
       var box = document.querySelector(".md-search__input");
-      if (!chunks || pagefind || !box || !box.value) return;
+      if (!chunks || !box || !box.value) return;
       queryUnits(box.value).forEach(function (unit) {
         unit.phrases.join(" ").split(" ").forEach(function (word) {
           Object.keys(chunks).forEach(function (part) {
@@ -331,7 +331,7 @@
       startPagefindWorker();
       // search-data.json also lists the index's parts (a large site's index comes in parts, which
       // Pagefind searches together with one WebAssembly module) and the files every first search
-      // needs (scripts/faqgen/search/pagefind.py). Those start downloading at once; Pagefind's worker
+      // needs (scripts/faqgen/search/bundle.py). Those start downloading at once; Pagefind's worker
       // then finds them in the browser's cache instead of asking for one after another.
       var parts = fetch(DATA).then(function (response) { return response.ok ? response.json() : {}; })
         .catch(function () { return {}; })
@@ -371,7 +371,7 @@
             .then(function () { pagefind = module; });
         })
         .catch(function (error) { console.warn("搜索索引加载失败：", error); })
-        .then(function () { emit({type: READY}); });
+        .then(function () { chunks = null; emit({type: READY}); });  // from now on Pagefind fetches what it needs
     });
 
     this.addEventListener = function (type, listener) { if (type === "message") listeners.push(listener); };

@@ -23,6 +23,10 @@ Large sites (measured with `make bench`, see BENCHMARKS.md): from COMMON_MIN_PAG
 found on more than COMMON_SHARE of the pages counts only in titles and short answers
 (common_tokens()), and from SHARD_PAGES pages on the index is built in parts (shards()) that the
 browser merges, because Pagefind's indexer keeps a whole run in memory.
+
+After indexing, search/bundle.py makes the bundle quicker to start on a slow network (names the
+WebAssembly by its content, empties the result entries' text, lists what the first search needs
+in assets/search-data.json).
 """
 
 from __future__ import annotations
