@@ -156,8 +156,10 @@ def longest_chain(fetches: list[Fetch]) -> list[Fetch]:
     best: list[list[Fetch]] = []
     for i, fetch in enumerate(ordered):
         before = [best[j] for j in range(i) if ordered[j].end <= fetch.start + CLOCK_SLACK_MS]
-        # Of equally long chains, the one whose last request ended last: the likeliest reason this one waited.
-        best.append(max(before, key=lambda chain: (len(chain), chain[-1].end), default=[]) + [fetch])
+        # Of equally long chains, the one whose last request ended closest to this start (likeliest reason it waited).
+        best.append(
+            max(before, key=lambda chain: (len(chain), -abs(fetch.start - chain[-1].end)), default=[]) + [fetch]
+        )
     return max(best, key=len, default=[])
 
 
@@ -209,20 +211,22 @@ def chain_text(chain: list[Fetch]) -> str:
 def timing_table(runs: list[Run], queries: tuple[str, ...]) -> list[str]:
     """Median and slowest per query and overall, with the requests of each query's median run."""
     lines = [
-        "| query | runs | median | slowest | requests to the server | gzip | sequential round trips |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| query | runs | median | slowest | requests to the server | gzip | the bytes alone at 1.6 Mbit/s "
+        "| sequential round trips |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for query in queries:
         mine = [r for r in runs if r.query == query]
         typical = median_run(mine)
+        sent = sum(f.sent for f in typical.network)
         lines.append(
             f"| {query} | {len(mine)} | {seconds(statistics.median(r.ms for r in mine))} | "
-            f"{seconds(max(r.ms for r in mine))} | {len(typical.network)} | "
-            f"{kb(sum(f.sent for f in typical.network))} | {len(longest_chain(typical.fetches))} |"
+            f"{seconds(max(r.ms for r in mine))} | {len(typical.network)} | {kb(sent)} | "
+            f"{seconds(1000 * sent / SLOW_4G['downloadThroughput'])} | {len(longest_chain(typical.fetches))} |"
         )
     lines.append(
         f"| **all** | {len(runs)} | **{seconds(statistics.median(r.ms for r in runs))}** | "
-        f"{seconds(max(r.ms for r in runs))} |  |  |  |"
+        f"{seconds(max(r.ms for r in runs))} |  |  |  |  |"
     )
     return lines
 
@@ -248,8 +252,11 @@ HOW = (
     "(run 1 of each query, then run 2, …). Requests are those started between the tap and the first "
     "result; the server's own log tells which reached it (the rest came from the browser's cache), and "
     "“sequential round trips” is the longest chain of those requests in which each starts only after "
-    "the previous one has ended (an upper bound: a request that merely happened to start later counts too). The emulation adds the latency to each request rather than modelling "
-    "connections and TLS, so a real phone network adds some time on top; compare runs with each other."
+    "the previous one has ended (an upper bound: a request that merely happened to start later counts too); "
+    "“the bytes alone” is the time the gzip bytes take at 1.6 Mbit/s, the least any order of requests can "
+    "take. The emulation adds the latency to each request rather than modelling connections and TLS, so a real phone "
+    "network adds some time on top; the test server speaks HTTP/1.1 (at most six connections), nginx's deploy "
+    "config HTTP/2. Compare runs with each other."
 )
 
 
