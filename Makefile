@@ -99,6 +99,13 @@ SEARCH_EVAL_ARGS ?= --misses
 search-eval: $(BIN)/.installed
 	$(BIN)/python -m faqgen.search.evaluate $(SEARCH_EVAL_ARGS)
 
+## search-speed: the first search on a throttled Slow 4G phone (real site), tap to first result; writes its section of BENCHMARKS.md
+##               (SEARCH_SPEED_ARGS="--runs 5"; not part of make test)
+SEARCH_SPEED_ARGS ?= --runs 5
+.PHONY: search-speed
+search-speed: $(BIN)/.installed
+	$(BIN)/python -m faqgen.bench.first_search $(SEARCH_SPEED_ARGS) --write BENCHMARKS.md --command 'make search-speed'
+
 LIGHTHOUSE := scripts/lighthouse/node_modules/.bin/lighthouse
 
 $(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json

@@ -21,6 +21,7 @@
   var script = document.currentScript;
   var BACKEND = (script && script.getAttribute("data-search-backend")) || "lunr";
   var PAGEFIND = script ? new URL("../pagefind/pagefind.js", script.src).href : "";
+  var PAGEFIND_WORKER = script ? new URL("../pagefind/pagefind-worker.js", script.src).href : "";
   var PARTS = script ? new URL("../pagefind/parts.json", script.src).href : "";
   var INDEX = /\/search\/search_index\.json$/;
   var SEARCH_WORKER = /\/workers\/search\.[0-9a-f]+\.min\.js$/;
@@ -53,8 +54,26 @@
 
   /* The search worker: a stand-in that queues listeners and messages until search is wanted. */
   var RealWorker = window.Worker;
+  var early = null;  // Pagefind's own worker, started with pagefind.js (startPagefindWorker)
+
+  /** Pagefind's worker, started at once instead of after pagefind.js has arrived (one round trip less). */
+  function startPagefindWorker() {
+    try { early = new RealWorker(PAGEFIND_WORKER); } catch (error) { return; }
+    early.addEventListener("error", function () { early.failed = true; });
+  }
+
+  /** The worker started early, if Pagefind now asks for that worker and it has not failed (else null). */
+  function takeEarlyWorker(url) {
+    var worker = early;
+    if (!worker || new URL(url, location.href).href !== PAGEFIND_WORKER) return null;
+    early = null;
+    return worker.failed ? null : worker;  // a failed one: Pagefind starts its own and sees it fail
+  }
+
   if (RealWorker) {
     window.Worker = function (url, options) {
+      var handed = takeEarlyWorker(String(url));
+      if (handed) return handed;
       if (!SEARCH_WORKER.test(String(url).split(/[?#]/)[0])) return new RealWorker(url, options);
       if (BACKEND === "pagefind") return new PagefindSearch();
       var real = null, listeners = [], messages = [];
@@ -186,7 +205,7 @@
   function findPages(pagefind, units) {
     if (units.length === 1 && units[0].phrases.length === 1) {
       return pagefind.search(units[0].phrases[0]).then(function (found) {
-        found.results.forEach(function (result) { result.hits = [result]; });
+        found.results.forEach(function (result) { result.positions = [result.words || []]; });
         return found.results;
       });
     }
@@ -202,10 +221,9 @@
           });
         });
         Object.keys(best).forEach(function (id) {
-          var page = pages[id] || (pages[id] = {result: best[id], count: 0, score: 0, hits: [], positions: []});
+          var page = pages[id] || (pages[id] = {result: best[id], count: 0, score: 0, positions: []});
           page.count += 1;
           page.score += best[id].score;
-          page.hits.push(best[id]);
           page.positions[unitIndex] = best[id].words || [];
         });
       });
@@ -221,7 +239,7 @@
         .map(function (page) {
           page.result.score = page.rank;
           page.result.share = page.count / units.length;
-          page.result.hits = page.hits;
+          page.result.positions = page.positions;
           return page.result;
         });
     });
@@ -231,30 +249,37 @@
 
   var MORE_SECTIONS = 2;  // besides the best one, shown folded under the page ("还有 N 个…")
 
-  /** The page's linked sections (pagefind.py: [[anchor, heading, teaser], …] in its "sections" metadata), by anchor. */
-  function linkedSections(page) {
-    var list = [];
-    try { list = JSON.parse(page.meta.sections || "[]"); } catch (error) { list = []; }
-    var byAnchor = {};
-    list.forEach(function (entry) { byAnchor[entry[0]] = {anchor: entry[0], title: entry[1], teaser: entry[2], units: 0, words: 0}; });
-    return byAnchor;
+  /** A Pagefind result entry's linked sections as [anchor, heading, teaser, first word, end]: the
+   * headings from its "sections" metadata (pagefind.py), the word ranges from its anchors. A small
+   * site's results.json holds the same list (search/bundle.py), so no entry need be fetched. */
+  function entrySections(entry) {
+    var linked = [];
+    try { linked = JSON.parse((entry.meta && entry.meta.sections) || "[]"); } catch (error) { linked = []; }
+    var starts = (entry.anchors || []).map(function (a) { return [a.id, a.location]; })
+      .sort(function (a, b) { return a[1] - b[1]; });
+    return linked.map(function (section) {
+      var at = starts.map(function (a) { return a[0]; }).indexOf(section[0]);
+      if (at < 0) return null;
+      var end = at + 1 < starts.length ? starts[at + 1][1] : Infinity;
+      return [section[0], section[1], section[2], starts[at][1], end];
+    }).filter(Boolean);
   }
 
-  /** The sections that answer best: most of the reader's words first, then most matches; at least half the words. */
-  function answeringSections(byAnchor, pagesPerHit, unitCount) {
-    pagesPerHit.forEach(function (data) {
-      var seen = {};
-      (data.sub_results || []).forEach(function (sub) {
-        var anchor = decodeURIComponent(String(sub.url).split("#")[1] || "");
-        var section = byAnchor[anchor];
-        if (!section) return;
-        section.words += (sub.locations || []).length;
-        if (!seen[anchor]) { seen[anchor] = true; section.units += 1; }
-      });
-    });
+  /** The sections that answer best, from where each of the reader's units stands on the page
+   * (positions[i]: word positions of unit i, or null): most units first, then most matches; a
+   * section needs at least half the units. */
+  function answeringSections(sections, positions, unitCount) {
+    if (!sections || !sections.length || !positions) return [];
     var needed = Math.max(1, Math.ceil(unitCount / 2));
-    return Object.keys(byAnchor).map(function (anchor) { return byAnchor[anchor]; })
-      .filter(function (section) { return section.units >= needed; })
+    return sections.map(function (section) {
+      var units = 0, words = 0;
+      var end = section[4] == null ? Infinity : section[4];  // null: the last section runs to the page's end
+      positions.forEach(function (unitPositions) {
+        var inside = (unitPositions || []).filter(function (p) { return p >= section[3] && p < end; }).length;
+        if (inside) { units += 1; words += inside; }
+      });
+      return {anchor: section[0], title: section[1], teaser: section[2], units: units, words: words};
+    }).filter(function (section) { return section.units >= needed; })
       .sort(function (a, b) { return b.units - a.units || b.words - a.words; })
       .slice(0, 1 + MORE_SECTIONS);
   }
@@ -270,17 +295,6 @@
                  score: i === 0 ? result.score : result.score / 2, terms: terms});
     });
     return item;
-  }
-
-  /** The answering sections of each shown page that has linked sections (one fragment per matched word group). */
-  function findSections(results, pages, unitCount) {
-    return Promise.all(pages.map(function (page, i) {
-      var byAnchor = linkedSections(page);
-      if (!Object.keys(byAnchor).length) return [];
-      var hits = results[i].hits || [results[i]];
-      return Promise.all(hits.map(function (hit) { return hit === results[i] ? page : hit.data(); }))
-        .then(function (pagesPerHit) { return answeringSections(byAnchor, pagesPerHit, unitCount); });
-    }));
   }
 
   /* ---- When nothing fits: a way on, not a dead end ---------------------------------------- */
@@ -341,11 +355,55 @@
     window.__searchAnswered = {query: value, at: performance.now()};
   }
 
+  /** The other parts of a large site's index, from pagefind/parts.json. */
+  function fetchParts() {
+    return fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
+      .catch(function () { return []; });
+  }
+
+  /** Download a file of the Pagefind bundle into the browser's cache, where Pagefind will look for it. */
+  function preload(name) {
+    fetch(new URL(name, PAGEFIND).href).then(function (response) { return response.arrayBuffer(); })
+      .catch(function () {});
+  }
+
   /** A stand-in for Material's search worker (same messages), answering from Pagefind. */
   function PagefindSearch() {
     var listeners = [];
     var pagefind = null;
     var latest = 0;
+    var chunks = null;  // the index chunks of each part, {"" or "part-N/": [[first word, last word, hash], …]}
+    var started = {};
+    var known = Promise.resolve({});  // a small site's results by Pagefind's id: [address, title, short answer, sections]
+
+    /** A result's address, title and short answer: on a small site from one file of them all, else Pagefind's result entry. */
+    function resultData(result) {
+      return known.then(function (pages) {
+        var page = pages[result.id];
+        if (page) return {url: page[0], meta: {title: page[1], summary: page[2]}, sections: page[3] || []};
+        return result.data().then(function (entry) { entry.sections = entrySections(entry); return entry; });
+      });
+    }
+
+    /** While Pagefind loads, start the index chunks it will need for what is in the box (its rule:
+     *  for each word, the chunk whose word range holds it); it then finds them in the browser's cache. */
+    function preloadChunks() {
+      var box = document.querySelector(".md-search__input");
+      if (!chunks || !box || !box.value) return;
+      queryUnits(box.value).forEach(function (unit) {
+        unit.phrases.join(" ").split(" ").forEach(function (word) {
+          Object.keys(chunks).forEach(function (part) {
+            chunks[part].some(function (chunk) {
+              if (chunk[0] > word || word > chunk[1]) return false;
+              var file = part + "index/" + chunk[2] + ".pf_index";
+              if (!started[file]) preload(file);
+              started[file] = true;
+              return true;
+            });
+          });
+        });
+      });
+    }
 
     function emit(message) {
       var event = {type: "message", data: message};
@@ -359,15 +417,12 @@
       var units = queryUnits(value);
       var found = units.length && pagefind ? findPages(pagefind, units) : Promise.resolve([]);
       found.then(function (results) {
-        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
-          return findSections(results, pages, units.length).then(function (sections) { return [pages, sections]; });
-        }).then(function (loaded) {
-          var pages = loaded[0], sections = loaded[1];
+        return Promise.all(results.slice(0, SHOWN).map(resultData)).then(function (pages) {
           if (number !== latest) return;  // the reader has typed on
           var terms = {};
           words.forEach(function (word) { terms[word] = true; });
           emit({type: RESULT, data: {items: pages.map(function (page, i) {
-            return resultItem(page, results[i], sections[i], terms);
+            return resultItem(page, results[i], answeringSections(page.sections, results[i].positions, units.length), terms);
           })}});
           showFallback(value, !results.length || (units.length > 1 && bestShare(results) < WEAK));
           answered(value);
@@ -386,14 +441,31 @@
     }
 
     whenWanted(function () {
-      // A large site's index comes in parts (scripts/search_index_pagefind.py lists the others in
-      // parts.json); Pagefind searches them together with one WebAssembly module.
-      var parts = fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
-        .catch(function () { return []; });
-      var words = fetch(DATA).then(function (response) { return response.ok ? response.json() : {}; })
-        .then(function (loaded) { Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; }); })
-        .catch(function () {});
-      Promise.all([import(PAGEFIND), parts, words])
+      startPagefindWorker();
+      // search-data.json also lists the index's parts (a large site's index comes in parts, which
+      // Pagefind searches together with one WebAssembly module) and the files every first search
+      // needs (scripts/faqgen/search/bundle.py). Those start downloading at once; Pagefind's worker
+      // then finds them in the browser's cache instead of asking for one after another.
+      var parts = fetch(DATA).then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (loaded) {
+          var bundle = loaded.pagefind;
+          delete loaded.pagefind;
+          Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; });
+          if (!bundle) return fetchParts();  // written before the index (mkdocs serve while it indexes)
+          (bundle.preload || []).forEach(preload);
+          chunks = bundle.chunks || null;
+          if (bundle.results) {
+            known = fetch(new URL(bundle.results, PAGEFIND).href)
+              .then(function (response) { return response.ok ? response.json() : {}; })
+              .catch(function () { return {}; });
+          }
+          preloadChunks();  // a query pasted or typed already
+          return bundle.parts || [];
+        });
+      document.addEventListener("input", function (event) { if (!event.isComposing) preloadChunks(); }, true);
+      document.addEventListener("compositionend", preloadChunks, true);
+      Promise.all([import(PAGEFIND), parts])
         .then(function (loaded) {
           var module = loaded[0];
           // Result addresses from the site root (made relative below, so sub-path hosting works);
@@ -412,7 +484,7 @@
             .then(function () { pagefind = module; });
         })
         .catch(function (error) { console.warn("搜索索引加载失败：", error); })
-        .then(function () { emit({type: READY}); });
+        .then(function () { chunks = null; emit({type: READY}); });  // from now on Pagefind fetches what it needs
     });
 
     this.addEventListener = function (type, listener) { if (type === "message") listeners.push(listener); };

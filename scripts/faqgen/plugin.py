@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from faqgen.build.minify import minify_scripts
 from faqgen.build.site_address import address_problem
 from faqgen.content.errors import ContentErrors
 from faqgen.content.model import Content
@@ -207,10 +208,12 @@ class FaqgenPlugin(BasePlugin[FaqgenConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Under `mkdocs serve`, index the site with Pagefind (`make build` does it as a post-build step).
+        """Minify our scripts in a build; under `mkdocs serve`, index the site with Pagefind (`make build` does it as a post-build step).
 
         In the background: the edited page reloads about half a second sooner, and search follows a moment later.
         """
+        if self.command != "serve":
+            minify_scripts(Path(config.site_dir))
         if self.command == "serve" and uses_pagefind(config):
             from faqgen.search.pagefind import build_search_index_soon
 

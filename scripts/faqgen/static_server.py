@@ -21,7 +21,8 @@ GZIP_TYPES = ("text/", "application/javascript", "application/json", "applicatio
 # Files named by a hash of their content, cached for a year (the same two locations as deploy/nginx.conf).
 HASHED_ASSET = re.compile(
     r"/assets/.*\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$"
-    r"|/pagefind/(?:part-\d+/)?(?:index/.+\.pf_index|fragment/.+\.pf_fragment|pagefind\..+\.pf_meta)$",
+    r"|/pagefind/(?:part-\d+/)?(?:index/.+\.pf_index|fragment/.+\.pf_fragment|pagefind\..+\.pf_meta"
+    r"|wasm\.[0-9a-f]{10}\.pagefind)$",
     re.I,
 )
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -46,6 +47,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     headers_to_send: dict[str, str] = {}
     site_prefix = "/"  # where the site lives on the server; its 404.html answers missing paths
+    served: list[tuple[str, int]] | None = None  # when a list: (path, bytes sent) of each file served
 
     def log_message(self, *args: object) -> None:
         """Stay quiet: tests and the audit print their own results."""
@@ -82,6 +84,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        if self.served is not None:
+            self.served.append((self.path, len(body)))
         return _BytesFile(body)
 
     def _not_found(self) -> _BytesFile | None:
@@ -115,14 +119,20 @@ class _BytesFile:
 
 
 def serve(
-    root: Path, site_prefix: str = "/", headers: bool = True, port: int = 0
+    root: Path,
+    site_prefix: str = "/",
+    headers: bool = True,
+    port: int = 0,
+    served: list[tuple[str, int]] | None = None,
 ) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve root on 127.0.0.1 (port 0: a free one) in a thread; returns the server and its origin.
 
-    headers=False leaves out deploy/security-headers.conf (CSP and the rest).
+    headers=False leaves out deploy/security-headers.conf (CSP and the rest). served: a list that
+    receives (path with query, bytes sent) for every file served, as the browser's cache cannot hide it.
     """
     extra = security_headers() if headers else {}
-    handler_class = type("Handler", (SiteHandler,), {"headers_to_send": extra, "site_prefix": site_prefix})
+    attributes = {"headers_to_send": extra, "site_prefix": site_prefix, "served": served}
+    handler_class = type("Handler", (SiteHandler,), attributes)
     handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -26,5 +26,6 @@ def test_nginx_and_the_test_server_agree_on_hashed_files(built_site: Path) -> No
     # Search chunks are cached; the files that name them, and every page, are revalidated.
     assert any(p.startswith("/pagefind/index/") for p in long_cached)
     assert any(p.startswith("/pagefind/fragment/") for p in long_cached)
+    assert any(p.startswith("/pagefind/wasm.") for p in long_cached)  # named by its content (search/bundle.py)
     for fixed in ("/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/index.html", "/assets/site.css"):
         assert fixed in paths and fixed not in long_cached, fixed

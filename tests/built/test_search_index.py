@@ -6,6 +6,7 @@ index is left without documents there and only the offline copy uses it (tests/t
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from faqgen.content.pipeline import load_valid_content
+from faqgen.search.bundle import SIGNATURE
 from faqgen.search.pagefind import (
     BUNDLE_DIR,
     COMMON_MIN_PAGES,
@@ -62,6 +64,18 @@ def test_the_bundle_is_written_without_unused_interfaces(built_site: Path) -> No
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["version"] == "1.5.2" and list(entry["languages"]) == ["zh"]
     assert not [name for name in UNUSED_UI if (bundle / name).exists()]
+
+
+def test_result_entries_carry_only_what_the_box_shows(built_site: Path) -> None:
+    """A result entry keeps address, title and short answer; not the indexed tokens, which nothing shows."""
+    entries = list((built_site / BUNDLE_DIR / "fragment").glob("*.pf_fragment"))
+    assert entries
+    for path in entries:
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(SIGNATURE), path
+        entry = json.loads(raw[len(SIGNATURE) :])
+        assert entry["content"] == "" and entry["url"].startswith("/"), path
+        assert entry["meta"]["title"] and entry["meta"]["summary"], path
 
 
 def test_lunr_index_is_left_empty(built_site: Path) -> None:
@@ -177,6 +191,10 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
     assert build_search_index(site, shard_pages=part_size)
     bundle = site / BUNDLE_DIR
     assert json.loads((bundle / PARTS_FILE).read_text(encoding="utf-8")) == ["part-2/", "part-3/"]
+    listed = json.loads((site / "assets" / "search-data.json").read_text(encoding="utf-8"))["pagefind"]
+    assert listed["parts"] == ["part-2/", "part-3/"]  # what the search box reads (parts.json: its fallback)
+    metas = [name for name in listed["preload"] if name.endswith(".pf_meta")]
+    assert [name.rpartition("/")[0] for name in metas] == ["", "part-2", "part-3"]  # every part's metadata
     for folder in (bundle, bundle / "part-2", bundle / "part-3"):
         assert list(folder.glob("fragment/*.pf_fragment")) and list(folder.glob("index/*.pf_index"))
     assert not list((bundle / "part-2").glob("wasm.*")) and not (bundle / "part-2" / "pagefind.js").exists()
@@ -186,7 +204,8 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
         number for number, part in enumerate(shards(records, part_size)) for r in part if token in r.content().split()
     ]
     assert set(with_token) == {0, 1, 2}  # the query below needs every part
-    server, url = serve(site, headers=False)
+    served: list[tuple[str, int]] = []
+    server, url = serve(site, headers=False, served=served)
     try:
         fetched: list[str] = []
         page.on("request", lambda r: fetched.append(r.url))
@@ -195,6 +214,6 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
         meta = page.inner_text(".md-search-result__meta")
         assert int(re.search(r"\d+", meta).group()) == len(with_token), meta  # every match, whichever part
         assert any("/pagefind/part-2/" in u for u in fetched) and any("/pagefind/part-3/" in u for u in fetched)
-        assert sum("/wasm." in u for u in fetched) == 1  # one WebAssembly module for all parts
+        assert sum("/wasm." in path for path, _sent in served) == 1  # one WebAssembly module for all parts
     finally:
         server.shutdown()

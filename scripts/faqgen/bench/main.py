@@ -20,6 +20,7 @@ from pathlib import Path
 
 from faqgen.bench.build import PRUNE_ABOVE, Run, build_ours, build_plain, plain_project, render_markdown, site_stats
 from faqgen.bench.content import make_content, search_queries
+from faqgen.bench.first_search import replace_section, section_of
 from faqgen.bench.report import NResult, SiteResult, markdown
 from faqgen.paths import CONTENT_DIR, PROJECT_ROOT
 
@@ -181,13 +182,16 @@ def main(argv: list[str] | None = None) -> int:
 
         with progress(f"live preview: timing {args.serve_edits} content edits under mkdocs serve"):
             serve = time_edits(rounds=args.serve_edits)
+    # `make search-speed` writes its own section of the same file: keep it.
+    kept = section_of(args.out.read_text(encoding="utf-8")) if args.out.exists() else ""
     results: list[NResult] = []
     for i, n in enumerate(args.n, 1):
         with tempfile.TemporaryDirectory(prefix=f"faqgen-bench-{n}-") as work:
             results.append(bench_one(n, Path(work), queries, args.plain_timeout, f"({i}/{len(args.n)})"))
         pending = args.n[i:]  # written after every N, so a long run that stops early keeps what it measured
         notes = NOTES + ([f"Not yet measured when this file was written: N = {pending}."] if pending else [])
-        args.out.write_text(markdown(results, command, date, host, notes, serve), encoding="utf-8")
+        text = markdown(results, command, date, host, notes, serve)
+        args.out.write_text(replace_section(text, kept) if kept else text, encoding="utf-8")
         if args.json:
             args.json.write_text(
                 json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1), encoding="utf-8"

@@ -23,6 +23,10 @@ Large sites (measured with `make bench`, see BENCHMARKS.md): from COMMON_MIN_PAG
 found on more than COMMON_SHARE of the pages counts only in titles and short answers
 (common_tokens()), and from SHARD_PAGES pages on the index is built in parts (shards()) that the
 browser merges, because Pagefind's indexer keeps a whole run in memory.
+
+After indexing, search/bundle.py makes the bundle quicker to start on a slow network (names the
+WebAssembly by its content, empties the result entries' text, lists what the first search needs
+in assets/search-data.json).
 """
 
 from __future__ import annotations
@@ -42,6 +46,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from faqgen.render.escape import escape_html
+from faqgen.search.bundle import (
+    RESULTS_MAX_PAGES,
+    add_to_search_data,
+    chunk_table,
+    first_files,
+    name_wasm_by_hash,
+    slim_fragments,
+    write_result_table,
+)
 from faqgen.search.pinyin import syllables
 
 BUNDLE_DIR = "pagefind"  # inside the site; search-on-demand.js loads pagefind/pagefind.js from here
@@ -480,11 +493,24 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
         # The browser runs the main bundle's code and WebAssembly for every part; the parts keep only their index.
         for name in UNUSED_UI + (() if number == 0 else PART_UNUSED):
             (part_dir(out_dir, number) / name).unlink(missing_ok=True)
+        slim_fragments(part_dir(out_dir, number))
     extra = [f"{part_dir(out_dir, n).name}/" for n in range(1, len(parts))]
     (out_dir / PARTS_FILE).write_text(json.dumps(extra), encoding="utf-8")
     if not (out_dir / "pagefind.js").is_file():
         print(f"搜索索引：Pagefind 没有写出 {BUNDLE_DIR}/pagefind.js。", file=sys.stderr)
         return False
+    name_wasm_by_hash(out_dir)
+    # The search box fetches search-data.json first; from it, it starts every file named here at
+    # once instead of one after another as Pagefind finds their names (parts.json stays for an
+    # older search-data.json, e.g. while `mkdocs serve` is still indexing).
+    folders = [part_dir(out_dir, n) for n in range(len(parts))]
+    chunks = {part: chunk_table(folder, LANGUAGE) for part, folder in zip(["", *extra], folders, strict=True)}
+    listed = {"parts": extra, "preload": first_files(out_dir, folders, LANGUAGE), "chunks": chunks}
+    # A small site (one part: result ids are unique only within a part): every result's text in one
+    # file, downloaded with the rest, so the first result waits for no result entries.
+    if len(parts) == 1 and len(records) <= RESULTS_MAX_PAGES:
+        listed["results"] = write_result_table(out_dir)
+    add_to_search_data(site_dir, listed)
     pruned = f"，{len(common)} 个常见词只按标题和简短回答索引" if common else ""
     split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
     print(f"搜索索引：{len(records)} 个页面{pruned}{split}（{time.perf_counter() - started:.1f} 秒）")
