@@ -77,7 +77,14 @@ def pools(content: Content) -> Pools:
     texts = [p for p in content.pages if p.kind != "tool"]
     sentences = [s for p in texts for s in _body_sentences(p.body)]
     headings = sorted({m for p in texts for m in re.findall(r"^## +([^{}\n]+?)\s*$", p.body, re.M)})
-    answers = [s.strip() for p in texts for s in SENTENCE.findall(p.front.short_answer) if len(s.strip()) <= 60]
+    # Sentences of 8 字 or more: two of them always make a valid short answer (the real pages now have
+    # short ones such as 会。, and two of those failed validation at N = 10,000).
+    answers = [
+        s.strip()
+        for p in texts
+        for s in SENTENCE.findall(p.front.short_answer)
+        if len(s.strip()) <= 60 and len(CJK.findall(s)) >= 8
+    ]
     words = {k for p in texts for k in p.front.keywords if CJK.search(k)} | set(content.search.dictionary)
     subjects = {t.id: [w for w in re.split(r"[与和]", t.name) if w] for t in content.topics}
     return Pools(
