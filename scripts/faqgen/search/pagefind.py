@@ -510,6 +510,8 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
     # file, downloaded with the rest, so the first result waits for no result entries.
     if len(parts) == 1 and len(records) <= RESULTS_MAX_PAGES:
         listed["results"] = write_result_table(out_dir)
+    if common:  # a large site: the box leaves these out of a query's word-by-word search (search-on-demand.js)
+        listed["common"] = sorted(common)
     add_to_search_data(site_dir, listed)
     pruned = f"，{len(common)} 个常见词只按标题和简短回答索引" if common else ""
     split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
