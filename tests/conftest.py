@@ -140,19 +140,24 @@ BROWSER_FIXTURES = {"browser", "page", "crawl", "pdf_site"}
 # worker crawls while the others work. Files that take longest start first, so no worker is left
 # with one of them at the end (measured with --durations: the crawl ~120 s, bench smoke ~60 s, ...).
 SLOWEST_FIRST = (
-    "test_quality_crawl.py",
-    "test_bench_smoke.py",
-    "test_search_eval.py",
-    "test_serve_preview.py",
-    "test_quality_hostile.py",
-    "test_offline_copy.py",
+    "crawl",
+    "test_bench_smoke",
+    "test_search_eval",
+    "test_serve_preview",
+    "test_quality_hostile",
+    "test_offline_copy",
 )
 
 
+def _unit(item: pytest.Item) -> str:
+    """The unit of parallel work an item belongs to: the crawl's readers together, else its file."""
+    return "crawl" if "crawl" in getattr(item, "fixturenames", ()) else item.path.stem
+
+
 def _start_order(item: pytest.Item) -> int:
-    """Where an item's file stands in SLOWEST_FIRST (the crawl's readers with the crawl); others after."""
-    name = "test_quality_crawl.py" if "crawl" in getattr(item, "fixturenames", ()) else item.path.name
-    return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)
+    """Where an item's unit stands in SLOWEST_FIRST; the others after."""
+    unit = _unit(item)
+    return SLOWEST_FIRST.index(unit) if unit in SLOWEST_FIRST else len(SLOWEST_FIRST)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
@@ -164,6 +169,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, layer))
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-        unit = "crawl" if "crawl" in getattr(item, "fixturenames", ()) else item.path.stem
-        item.add_marker(pytest.mark.xdist_group(unit))
+        item.add_marker(pytest.mark.xdist_group(_unit(item)))
     items.sort(key=_start_order)  # stable: the order within a file stays as written

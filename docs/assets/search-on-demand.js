@@ -230,13 +230,17 @@
       if (all.results.length < SHOWN) return anyOfTheWords(pagefind, rarer(units));
       return all.results.map(function (result) {
         var words = (result.words || []).slice().sort(function (a, b) { return a - b; });
-        var together = Math.min(units.length, longestChain(words));
-        result.score = result.score * (1 + (together - 1) / units.length);
+        result.score = result.score * phraseBonus(Math.min(units.length, longestChain(words)), units.length);
         result.share = 1;
         result.positions = [words];
         return result;
       }).sort(function (a, b) { return b.score - a.score; });
     });
+  }
+
+  /** How much more a page counts when `together` of the reader's `unitCount` units stand side by side on it. */
+  function phraseBonus(together, unitCount) {
+    return 1 + (together - 1) / unitCount;
   }
 
   /** On a large site, the units without its most common words (借呗 on a site about 借呗 is on most
@@ -282,7 +286,7 @@
         // the reader wrote them (债务优化公司 in one phrase, not 债务 here and 公司 there).
         for (var i = 0; i < units.length; i++) if (!page.positions[i]) page.positions[i] = null;
         var together = page.count > 1 ? longestRun(page.positions) : 1;
-        page.rank = page.score * page.count / units.length * (1 + (together - 1) / units.length);
+        page.rank = page.score * page.count / units.length * phraseBonus(together, units.length);
         return page;
       }).sort(function (a, b) { return b.rank - a.rank; })
         .map(function (page) {
