@@ -39,6 +39,13 @@ def all_errors(content_dir: Path) -> list[ContentError]:
     return errors or validate(content, content_dir)
 
 
+def edit_file(path: Path, old: str, new: str) -> None:
+    """Replace old with new in a content file; fails when old is not there (the test would check nothing)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def errors_for(content_dir: Path, path: Path) -> list[ContentError]:
     """Errors that point at one file."""
     return [e for e in all_errors(content_dir) if e.path == path]

@@ -12,6 +12,7 @@ from faqgen.build.safe_build import build
 from faqgen.content.pipeline import load_valid_content
 from faqgen.paths import PROJECT_ROOT
 from faqgen.static_server import serve
+from helpers import edit_file
 
 pytestmark = pytest.mark.browser
 STAGE_ORDER = ["urgent", "first", "escalate", "also"]
@@ -150,12 +151,10 @@ def test_no_sideways_scroll_at_360px(browser, site_url: str, tmp_path: Path) -> 
 def test_channel_name_with_script_tag_shows_as_text(browser, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
-    channels = content / "channels.yml"
-    channels.write_text(
-        channels.read_text(encoding="utf-8").replace(
-            "name: 12321 网络不良与垃圾信息举报受理中心", 'name: "12321 <script>alert(1)</script>"'
-        ),
-        encoding="utf-8",
+    edit_file(
+        content / "channels.yml",
+        "name: 12321 网络不良与垃圾信息举报受理中心",
+        'name: "12321 <script>alert(1)</script>"',
     )
     site = tmp_path / "site"
     assert build(site, PROJECT_ROOT / "mkdocs.yml", content, post_steps=False) == 0

@@ -10,7 +10,7 @@ from faqgen.content.pipeline import generate, load_valid_content
 from faqgen.render.escape import escape_html
 from faqgen.render.lookup_data import lookup_json, plain_text, table_rows
 from faqgen.render.lookup_diagram import routing_flow_html, routing_svg, wrap
-from helpers import all_errors
+from helpers import all_errors, edit_file
 
 
 def routing_errors(content_dir: Path) -> list[str]:
@@ -67,12 +67,10 @@ def test_situation_without_rule(content_copy: Path) -> None:
 
 
 def test_json_has_no_markup_characters(content_copy: Path) -> None:
-    channels = content_copy / "channels.yml"
-    channels.write_text(
-        channels.read_text(encoding="utf-8").replace(
-            "name: 12321 网络不良与垃圾信息举报受理中心", "name: 12321 </script><script>alert(1)</script>"
-        ),
-        encoding="utf-8",
+    edit_file(
+        content_copy / "channels.yml",
+        "name: 12321 网络不良与垃圾信息举报受理中心",
+        "name: 12321 </script><script>alert(1)</script>",
     )
     content = load_valid_content(content_copy)
     text = lookup_json(content, content.routing)
@@ -121,13 +119,7 @@ def test_diagram_has_every_situation_and_channel_name(content_copy: Path) -> Non
 
 
 def test_diagram_escapes_text(content_copy: Path) -> None:
-    channels = content_copy / "channels.yml"
-    channels.write_text(
-        channels.read_text(encoding="utf-8").replace(
-            "name: 12321 网络不良与垃圾信息举报受理中心", "name: 12321 <b>粗</b>"
-        ),
-        encoding="utf-8",
-    )
+    edit_file(content_copy / "channels.yml", "name: 12321 网络不良与垃圾信息举报受理中心", "name: 12321 <b>粗</b>")
     content = load_valid_content(content_copy)
     svg = routing_svg(content, content.routing)
     assert "<b>" not in svg and "&lt;b&gt;" in svg

@@ -11,7 +11,7 @@ import pytest
 
 from faqgen.content.pipeline import generate, load_valid_content
 from faqgen.render.pages import related_pages
-from helpers import VALID_FRONT, write_page
+from helpers import VALID_FRONT, edit_file, write_page
 
 
 def rendered(content_dir: Path) -> dict[str, str]:
@@ -121,12 +121,8 @@ def test_agency_name_fact_is_expanded(content_copy: Path) -> None:
 
 
 def test_html_in_data_is_shown_as_text(content_copy: Path) -> None:
-    channels = content_copy / "channels.yml"
-    channels.write_text(
-        channels.read_text(encoding="utf-8").replace(
-            "name: 12377 违法和不良信息举报中心", "name: 12377 <script>alert(1)</script>中心"
-        ),
-        encoding="utf-8",
+    edit_file(
+        content_copy / "channels.yml", "name: 12377 违法和不良信息举报中心", "name: 12377 <script>alert(1)</script>中心"
     )
     pages = rendered(content_copy)
     assert "<script>" not in pages["channels.md"]
