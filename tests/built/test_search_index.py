@@ -29,6 +29,7 @@ from faqgen.search.pagefind import (
     page_text,
     search_tokens,
     shards,
+    title_token,
 )
 from faqgen.static_server import serve
 from helpers import search
@@ -164,6 +165,21 @@ def test_large_sites_index_common_words_only_in_title_and_short_answer() -> None
     titled = Record("/q/t/", "借呗能不能提前还", "借呗可以提前还。", plain.body)
     assert titled.content(common).split().count(jiebei) == 2  # title and short answer, each with its weight
     assert '<p data-pagefind-weight="10">' + jiebei in titled.html(common)
+
+
+def test_large_sites_give_frequent_title_pairs_a_title_token() -> None:
+    records = _records(COMMON_MIN_PAGES, "借呗", "坐牢", COMMON_SHARE / 2)
+    common = common_tokens(records)
+    frequent = common_tokens(records, COMMON_SHARE / 4) | common
+    jiebei, jail = search_tokens("借呗")[0], search_tokens("坐牢")[0]
+    assert jail in frequent and jail not in common  # on a tenth of the pages: a title token, its text kept
+    about = Record("/q/t/", "借呗逾期会坐牢吗", "借呗逾期不会坐牢。", records[1].body)
+    tokens = about.content(common, frequent).split()
+    assert tokens.count(title_token(jiebei)) == 2 and tokens.count(title_token(jail)) == 2  # title, short answer
+    assert tokens.count(jail) == 3  # and 坐牢 still counts in the text
+    mention = Record("/q/m/", "逾期怎么办", "借呗逾期不会坐牢。", records[1].body)
+    assert not {title_token(jiebei), title_token(jail)} & set(mention.content(common, frequent).split())
+    assert not set(about.content().split()) & {title_token(jiebei), title_token(jail)}  # small sites: none
 
 
 def test_pinyin_is_indexed_not_shown() -> None:

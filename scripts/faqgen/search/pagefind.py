@@ -20,8 +20,9 @@ again. Letters and digits (fenfu, 12378) are indexed as words, lower-case. searc
 its JavaScript twin must stay identical (tests/built/test_search_index.py runs both).
 
 Large sites (measured with `make bench`, see BENCHMARKS.md): from COMMON_MIN_PAGES pages on, a pair
-found on more than COMMON_SHARE of the pages counts only in titles and short answers
-(common_tokens()), and from SHARD_PAGES pages on the index is built in parts (shards()) that the
+found on more than COMMON_SHARE of the pages counts only in titles, 常见问法 and short answers
+(common_tokens()) and is written a second time, as a title token, on the pages whose title has it
+(Record.parts()): a query of one such word searches only those pages. From SHARD_PAGES pages on the index is built in parts (shards()) that the
 browser merges, because Pagefind's indexer keeps a whole run in memory.
 
 After indexing, search/bundle.py makes the bundle quicker to start on a slow network (names the
@@ -124,6 +125,11 @@ PART_UNUSED = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 # Large sites only: a word on more than this share of the pages is indexed only in titles and short answers.
 COMMON_MIN_PAGES = 1000
 COMMON_SHARE = 0.2
+# A frequent pair (on more than TITLED_SHARE of a large site's pages; common ones too) again under
+# this prefix, on pages whose title has it (Record.parts(), title_token()).
+TITLED_SHARE = 0.05
+TITLE_TOKEN_PREFIX = "zt"
+PAIR_TOKEN = re.compile(rf"^{TOKEN_PREFIX}[{HEX_LETTERS}]{{8}}$")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -287,6 +293,11 @@ MIN_LINKED_SECTIONS = 3
 TEASER_CHARS = 48
 
 
+def title_token(token: str) -> str:
+    """A common pair's second name, written only on pages whose title has the pair (search-on-demand.js titled())."""
+    return TITLE_TOKEN_PREFIX + token[len(TOKEN_PREFIX) :]
+
+
 def pinyin_tokens(text: str) -> list[str]:
     """Toneless pinyin of each pair of neighbouring Chinese characters (催收 → cuishou), never shown on a page."""
     tokens: list[str] = []
@@ -341,27 +352,42 @@ class Record:
         """How much a word of the page's text counts."""
         return REFERENCE_BODY_WEIGHT if self.reference else 1
 
-    def parts(self, common: frozenset[str] = frozenset()) -> list[tuple[float, list[str]]]:
-        """(weight, tokens) for title, keywords, short answer and text; words in `common` count only in the first three."""
+    def parts(
+        self, common: frozenset[str] = frozenset(), frequent: frozenset[str] | None = None
+    ) -> list[tuple[float, list[str]]]:
+        """(weight, tokens) for title, keywords, short answer and text; words in `common` count only in the first three.
+
+        A pair in `frequent` (default: `common`) that the title has is also written, after each of
+        those three parts' own tokens, as its title token (title_token()) wherever the page has it
+        there: a query for it then finds the pages about it, ranked as before, without scoring every
+        page that mentions it.
+        """
         heading = self.title + "、" + self.keywords
+        title = search_tokens(self.title)
+        frequent = common if frequent is None else frequent
+        titled = {token for token in title if token in frequent and PAIR_TOKEN.match(token)}
+
+        def with_titled(tokens: list[str]) -> list[str]:
+            return tokens + [title_token(token) for token in tokens if token in titled]
+
         return [
-            (TITLE_WEIGHT, search_tokens(self.title)),
-            (KEYWORDS_WEIGHT, search_tokens(self.keywords) + sorted(set(pinyin_tokens(heading)))),
-            (SUMMARY_WEIGHT, search_tokens(self.summary)),
+            (TITLE_WEIGHT, with_titled(title)),
+            (KEYWORDS_WEIGHT, with_titled(search_tokens(self.keywords)) + sorted(set(pinyin_tokens(heading)))),
+            (SUMMARY_WEIGHT, with_titled(search_tokens(self.summary))),
             (self.body_weight, [token for token in self.body.split() if token not in common]),
         ]
 
-    def content(self, common: frozenset[str] = frozenset()) -> str:
+    def content(self, common: frozenset[str] = frozenset(), frequent: frozenset[str] | None = None) -> str:
         """Every token Pagefind indexes for this page, whatever its weight."""
-        tokens = [token for _weight, part in self.parts(common) for token in part]
+        tokens = [token for _weight, part in self.parts(common, frequent) for token in part]
         tokens += [t for section in self.sections for t in section.tokens.split() if t not in common]
         return " ".join(tokens)
 
-    def html(self, common: frozenset[str] = frozenset()) -> str:
+    def html(self, common: frozenset[str] = frozenset(), frequent: frozenset[str] | None = None) -> str:
         """The indexed element's inside: one paragraph per part with its weight, then each section under its anchor."""
         parts = [
             f'<p data-pagefind-weight="{weight}">{" ".join(tokens)}</p>'
-            for weight, tokens in self.parts(common)
+            for weight, tokens in self.parts(common, frequent)
             if tokens
         ]
         for section in self.sections:  # a heading with an id starts one of Pagefind's sub-results
@@ -408,23 +434,34 @@ def section_record(section: Section) -> SectionRecord:
     )
 
 
-def common_tokens(records: list[Record]) -> frozenset[str]:
-    """Words on more than COMMON_SHARE of the pages, once there are COMMON_MIN_PAGES pages (else none).
+def pages_per_token(records: list[Record]) -> Counter[str]:
+    """How many pages have each token in their text."""
+    pages_with: Counter[str] = Counter()
+    for record in records:
+        pages_with.update(record.all_tokens)
+    return pages_with
+
+
+def common_tokens(
+    records: list[Record], share: float = COMMON_SHARE, counts: Counter[str] | None = None
+) -> frozenset[str]:
+    """Words on more than `share` of the pages, once there are COMMON_MIN_PAGES pages (else none).
 
     On a large site such a word (借呗, 征信, 还款 on a site about them) says little about a page where
     it only appears in the text, yet every query for it makes the browser score thousands of pages
     (measured: ~0.6 s for a word on all of 10,000 pages) and makes the index build need gigabytes.
-    Such words still match where they matter: a page's title and short answer.
+    Such words still match where they matter: a page's title and short answer. With TITLED_SHARE: the
+    words that also get a title token (Record.parts()). counts: pages_per_token(records), if known.
     """
     if len(records) < COMMON_MIN_PAGES:
         return frozenset()
-    pages_with: Counter[str] = Counter()
-    for record in records:
-        pages_with.update(record.all_tokens)
-    return frozenset(token for token, pages in pages_with.items() if pages > COMMON_SHARE * len(records))
+    counts = pages_per_token(records) if counts is None else counts
+    return frozenset(token for token, pages in counts.items() if pages > share * len(records))
 
 
-def write_pages(records: list[Record], folder: Path, common: frozenset[str] = frozenset()) -> None:
+def write_pages(
+    records: list[Record], folder: Path, common: frozenset[str] = frozenset(), frequent: frozenset[str] | None = None
+) -> None:
     """One small HTML file per record, at the page's own path: the tokens as body, title and summary as metadata."""
     for record in records:
         path = folder / record.url.lstrip("/") / "index.html"
@@ -434,7 +471,7 @@ def write_pages(records: list[Record], folder: Path, common: frozenset[str] = fr
             f'<p data-pagefind-meta="title">{escape_html(record.title)}</p>'
             f'<p data-pagefind-meta="summary">{escape_html(record.summary)}</p>'
             + (f'<p data-pagefind-meta="sections">{escape_html(meta)}</p>' if (meta := record.sections_meta()) else "")
-            + f"<main data-pagefind-body>{record.html(common)}</main></body></html>\n",
+            + f"<main data-pagefind-body>{record.html(common, frequent)}</main></body></html>\n",
             encoding="utf-8",
         )
 
@@ -480,14 +517,16 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
         )
         return False
     out_dir = site_dir / BUNDLE_DIR
-    common = common_tokens(records)
+    counts = pages_per_token(records) if len(records) >= COMMON_MIN_PAGES else None
+    common = common_tokens(records, COMMON_SHARE, counts)
+    frequent = common_tokens(records, TITLED_SHARE, counts) | common
     parts = shards(records, shard_pages)
     # Pagefind's Python API waits 0.1 s per record (its service polls), so the records are written
     # as small HTML files and indexed by the command-line binary, one run per part: Pagefind holds a
     # whole run in memory (measured: ~0.5 MB per page of our text), so parts keep a large build under 2 GB.
     for number, part in enumerate(parts):
         with tempfile.TemporaryDirectory(prefix="faqgen-pagefind-") as tmp:
-            write_pages(part, Path(tmp), common)
+            write_pages(part, Path(tmp), common, frequent)
             if not run_pagefind(Path(tmp), part_dir(out_dir, number)):
                 return False
         # The browser runs the main bundle's code and WebAssembly for every part; the parts keep only their index.
@@ -512,6 +551,7 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
         listed["results"] = write_result_table(out_dir)
     if common:  # a large site: the box leaves these out of a query's word-by-word search (search-on-demand.js)
         listed["common"] = sorted(common)
+        listed["titled"] = sorted(frequent - common)  # these too have title tokens
     add_to_search_data(site_dir, listed)
     pruned = f"，{len(common)} 个常见词只按标题和简短回答索引" if common else ""
     split = f"，分 {len(parts)} 部分" if len(parts) > 1 else ""
