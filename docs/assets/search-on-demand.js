@@ -100,6 +100,8 @@
   var SHOWN = 10;  // results whose title and short answer are fetched and shown
   var MAX_TOKENS = 16;  // a pasted paragraph is cut to its first words
   var TOKEN_PREFIX = "zq", HEX_LETTERS = "abcdefghijklmnop";
+  var TITLE_TOKEN_PREFIX = "zt", PAIR_TOKEN = /^zq[a-p]{8}$/;  // pagefind.py TITLE_TOKEN_PREFIX, PAIR_TOKEN
+  var ANY_PAIR = /^z[qt][a-p]{8}$/;  // a pair, or a pair's title token
   var TERM = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g;
 
   function letters(char) {
@@ -130,6 +132,7 @@
   var DATA = script ? new URL("search-data.json", script.src).href : "";
   var data = {aliases: [], filler: [], danger: [], topics: [], lookup: "lookup/", contact: "about/"};
   var common = {};  // a large site's words on more than a fifth of its pages (pagefind.py common_tokens())
+  var titles = {};  // its words with title tokens: the common ones and those on over 5 % of its pages
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
@@ -157,7 +160,7 @@
       var searched = (written.length ? written : phrases).filter(function (p, i, all) {
         return !all.some(function (other) { return other !== p && other.length < p.length && p.indexOf(other) >= 0; });
       });
-      units.push({at: at, phrases: searched.map(function (p) { return searchTokens(p).join(" "); })});
+      units.push({at: at, phrases: searched.map(phraseTokens)});
     });
     var rest = text;
     data.filler.forEach(function (word) {
@@ -174,6 +177,15 @@
     tokens.filter(function (t) { return seen[t.token] ? false : (seen[t.token] = true); }).slice(0, MAX_TOKENS)
       .forEach(function (t) { units.push({at: t.at, phrases: [t.token]}); });
     return units.sort(function (a, b) { return a.at - b.at; });
+  }
+
+  /** An alias phrase as the tokens to search. On a large site its common pairs are left out when
+   * others remain (还款日 → 款日): a common pair is indexed only in titles, 常见问法 and short answers,
+   * so asking for it too would miss pages whose text has the phrase, and cost most of the search. */
+  function phraseTokens(phrase) {
+    var tokens = searchTokens(phrase);
+    var rare = tokens.filter(function (token) { return !common[token]; });
+    return (rare.length ? rare : tokens).join(" ");
   }
 
   /** searchTokens() of text, each with the offset it starts at. */
@@ -215,26 +227,121 @@
 
   /** Pages ranked by how many units they match and how well: partial matches count, none is required. */
   function findPages(pagefind, units) {
-    if (units.length === 1 && units[0].phrases.length === 1) {
-      return pagefind.search(units[0].phrases[0]).then(function (found) {
-        found.results.forEach(function (result) { result.positions = [result.words || []]; });
-        return found.results;
+    if (units.length === 1 && units[0].phrases.length === 1) return onePhrase(pagefind, units[0].phrases[0]);
+    var first = everyUnitFirst(units);
+    return withEveryUnit(pagefind, first, first.length).then(function (found) {
+      return found || anyOfTheWords(pagefind, rarer(units));
+    });
+  }
+
+  /** The units whose pages with every one of them are looked for first: Pagefind narrows the pages
+   * before it scores them, so this is cheap even when a word is on most pages of a large site (征信
+   * alone on 10,000 pages takes 0.25–0.5 s on a phone-class CPU). On a large site, two or more
+   * words that are not common are enough (the common ones are left out, as their pages' text is not
+   * indexed for them); else a common word is asked for in titles (titled()). */
+  function everyUnitFirst(units) {
+    var rare = rarer(units);
+    if (rare.length > 1 && rare.length < units.length) return everyOtherPair(rare);
+    return everyOtherPair(titledUnits(units));
+  }
+
+  /** On a large site, of a run of overlapping character pairs (免费查几次 → 免费 费查 查几 几次) only
+   * every other one and the last, which still cover every character: each pair costs a download per
+   * part of the index, and a page with 免费, 查几 and 几次 has the phrase. */
+  function everyOtherPair(units) {
+    if (!largeSite()) return units;
+    var pair = function (unit) { return unit && unit.phrases.length === 1 && ANY_PAIR.test(unit.phrases[0]); };
+    return units.filter(function (unit, i) {
+      var before = units[i - 1], after = units[i + 1];
+      var inRun = pair(unit) && pair(before) && before.at === unit.at - 1;
+      if (!inRun) return true;
+      var place = 0;  // where this pair stands in its run
+      for (var j = i; j > 0 && pair(units[j - 1]) && units[j - 1].at === units[j].at - 1; j--) place++;
+      var last = !(pair(after) && after.at === unit.at + 1);
+      return place % 2 === 0 || last;
+    });
+  }
+
+  /** The pages with every one of the units, ranked by Pagefind's score and how closely the reader's
+   * words stand together; null when there are fewer than SHOWN (or too many alias combinations). */
+  function withEveryUnit(pagefind, units, unitCount) {
+    var combos = everyUnitCombos(units);
+    if (!combos) return Promise.resolve(null);
+    return Promise.all(combos.map(function (combo) { return pagefind.search(combo); })).then(function (each) {
+      var best = {};  // an alias group's phrases may find the same page: once, by its best score
+      each.forEach(function (found) {
+        found.results.forEach(function (result) {
+          if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
+        });
       });
-    }
-    var single = units.every(function (unit) { return unit.phrases.length === 1; });
-    if (!single) return anyOfTheWords(pagefind, rarer(units));
-    // First the pages with every word, in one search: Pagefind narrows the pages before it scores
-    // them, so this is cheap even when a word is on most pages of a large site (征信 alone on
-    // 10,000 pages takes 0.25–0.5 s on a phone-class CPU). Enough of them, and they are the answer.
-    return pagefind.search(units.map(function (unit) { return unit.phrases[0]; }).join(" ")).then(function (all) {
-      if (all.results.length < SHOWN) return anyOfTheWords(pagefind, rarer(units));
-      return all.results.map(function (result) {
+      var all = Object.keys(best).map(function (id) { return best[id]; });
+      if (all.length < SHOWN) return null;
+      return all.map(function (result) {
         var words = (result.words || []).slice().sort(function (a, b) { return a - b; });
-        result.score = result.score * phraseBonus(Math.min(units.length, longestChain(words)), units.length);
+        result.score = result.score * phraseBonus(Math.min(unitCount, longestChain(words)), unitCount);
         result.share = 1;
         result.positions = [words];
         return result;
       }).sort(function (a, b) { return b.score - a.score; });
+    });
+  }
+
+  /** Pages with one phrase. On a large site, a word on many pages (over 5 %) is first looked for only
+   * on pages whose title has it (its title tokens): those are the pages about it, and scoring them is
+   * a fraction of scoring every page that mentions it. Fewer than SHOWN of them: every page. */
+  function onePhrase(pagefind, phrase) {
+    var withPositions = function (found) {
+      found.results.forEach(function (result) { result.positions = [result.words || []]; });
+      return found.results;
+    };
+    var inTitles = titled(phrase, titles);
+    if (inTitles === phrase) return pagefind.search(phrase).then(withPositions);
+    return pagefind.search(inTitles).then(function (found) {
+      return found.results.length >= SHOWN ? withPositions(found) : pagefind.search(phrase).then(withPositions);
+    });
+  }
+
+  /** The words findPages() searches first for these units, whose index chunks can be fetched ahead. */
+  function firstWords(units) {
+    var first = units.length === 1 && units[0].phrases.length === 1
+      ? [{phrases: [titled(units[0].phrases[0], titles)]}] : everyUnitFirst(units);
+    return [].concat.apply([], first.map(function (unit) { return unit.phrases; })).join(" ").split(" ");
+  }
+
+  var MAX_COMBOS = 4;
+
+  /** The searches for pages with every unit: each unit's phrase in turn (an alias group has several);
+   * null when that would take more than MAX_COMBOS searches, or one on a small site, where an alias
+   * group is ranked word by word (anyOfTheWords(): measured better there by make search-eval). */
+  function everyUnitCombos(units) {
+    var combos = [""];
+    for (var i = 0; i < units.length; i++) {
+      var limit = largeSite() ? MAX_COMBOS : 1;
+      if (combos.length * units[i].phrases.length > limit) return null;
+      combos = [].concat.apply([], combos.map(function (combo) {
+        return units[i].phrases.map(function (phrase) { return (combo + " " + phrase).trim(); });
+      }));
+    }
+    return combos;
+  }
+
+  /** A phrase with each of its pairs that is among `words` (common, or titles) under its title-token
+   * name (pagefind.py title_token()): found only on pages whose title has that pair. */
+  function titled(phrase, words) {
+    return phrase.split(" ").map(function (token) {
+      return words[token] && PAIR_TOKEN.test(token) ? TITLE_TOKEN_PREFIX + token.slice(TOKEN_PREFIX.length) : token;
+    }).join(" ");
+  }
+
+  /** True on a large site: one whose index leaves its common words out of the pages' text (pagefind.py). */
+  function largeSite() {
+    return Object.keys(common).length > 0;
+  }
+
+  /** Units with their common pairs under their title-token names. */
+  function titledUnits(units) {
+    return units.map(function (unit) {
+      return {at: unit.at, phrases: unit.phrases.map(function (phrase) { return titled(phrase, common); })};
     });
   }
 
@@ -244,10 +351,15 @@
   }
 
   /** On a large site, the units without its most common words (借呗 on a site about 借呗 is on most
-   * pages, and scoring them all is most of a query's time); every unit when all are common. */
+   * pages, and scoring them all is most of a query's time): an alias group keeps its other phrases.
+   * When every unit is common, each is counted only on pages whose title has it (titled()). */
   function rarer(units) {
-    var kept = units.filter(function (unit) { return !(unit.phrases.length === 1 && common[unit.phrases[0]]); });
-    return kept.length ? kept : units;
+    var kept = units.map(function (unit) {
+      var phrases = unit.phrases.filter(function (phrase) { return !common[phrase]; });
+      return phrases.length ? {at: unit.at, phrases: phrases} : null;
+    }).filter(Boolean);
+    if (kept.length) return kept;
+    return titledUnits(units);
   }
 
   /** The most positions in a row, each at most NEAR words after the one before (the reader's words side by side). */
@@ -443,16 +555,14 @@
     function preloadChunks() {
       var box = document.querySelector(".md-search__input");
       if (!chunks || !box || !box.value) return;
-      queryUnits(box.value).forEach(function (unit) {
-        unit.phrases.join(" ").split(" ").forEach(function (word) {
-          Object.keys(chunks).forEach(function (part) {
-            chunks[part].some(function (chunk) {
-              if (chunk[0] > word || word > chunk[1]) return false;
-              var file = part + "index/" + chunk[2] + ".pf_index";
-              if (!started[file]) preload(file);
-              started[file] = true;
-              return true;
-            });
+      firstWords(queryUnits(box.value)).forEach(function (word) {
+        Object.keys(chunks).forEach(function (part) {
+          chunks[part].some(function (chunk) {
+            if (chunk[0] > word || word > chunk[1]) return false;
+            var file = part + "index/" + chunk[2] + ".pf_index";
+            if (!started[file]) preload(file);
+            started[file] = true;
+            return true;
           });
         });
       });
@@ -510,7 +620,8 @@
           if (!bundle) return fetchParts();  // written before the index (mkdocs serve while it indexes)
           (bundle.preload || []).forEach(preload);
           chunks = bundle.chunks || null;
-          (bundle.common || []).forEach(function (token) { common[token] = true; });
+          (bundle.common || []).forEach(function (token) { common[token] = titles[token] = true; });
+          (bundle.titled || []).forEach(function (token) { titles[token] = true; });
           if (bundle.results) {
             known = fetch(new URL(bundle.results, PAGEFIND).href)
               .then(function (response) { return response.ok ? response.json() : {}; })

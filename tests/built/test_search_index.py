@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from faqgen.content.pipeline import load_valid_content
+from faqgen.search import pagefind
 from faqgen.search.bundle import SIGNATURE
 from faqgen.search.pagefind import (
     BUNDLE_DIR,
@@ -231,5 +232,40 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
         assert int(re.search(r"\d+", meta).group()) == len(with_token), meta  # every match, whichever part
         assert any("/pagefind/part-2/" in u for u in fetched) and any("/pagefind/part-3/" in u for u in fetched)
         assert sum("/wasm." in path for path, _sent in served) == 1  # one WebAssembly module for all parts
+    finally:
+        server.shutdown()
+
+
+def test_large_site_search_asks_titles_first_and_skips_common_pairs(
+    built_site: Path, tmp_path: Path, page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real site indexed as a large one: one frequent word finds the pages titled with it; a phrase
+    with a common pair finds every page whose text has the phrase (the common pair is not indexed there)."""
+    monkeypatch.setattr(pagefind, "COMMON_MIN_PAGES", 1)
+    monkeypatch.setattr(pagefind, "COMMON_SHARE", 0.5)
+    monkeypatch.setattr(pagefind, "TITLED_SHARE", 0.1)
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    shutil.rmtree(site / BUNDLE_DIR)
+    assert build_search_index(site)
+    records = collect_records(site)
+    listed = json.loads((site / "assets" / "search-data.json").read_text(encoding="utf-8"))["pagefind"]
+    common, titled = set(listed["common"]), set(listed["titled"])
+    cuishou, (huankuan, kuanri) = search_tokens("催收")[0], search_tokens("还款日")
+    assert cuishou in common and huankuan in common and kuanri in titled  # what the queries below rely on
+    titled_cuishou = {r.url for r in records if cuishou in search_tokens(r.title)}
+    assert len(titled_cuishou) >= 10  # enough for the title-first answer
+    with_kuanri = {r.url for r in records if kuanri in r.content()}
+    heading_lacks = {r.url for r in records if huankuan not in search_tokens(r.title + r.keywords + r.summary)}
+    assert with_kuanri & heading_lacks  # pages that AND-ing 还款 would miss
+    server, url = serve(site, headers=False)
+    try:
+        found = search(page, url, "催收")
+        meta = page.inner_text(".md-search-result__meta")
+        assert int(re.search(r"\d+", meta).group()) == len(titled_cuishou), meta
+        assert found and all(any(u.strip("/") in f for u in titled_cuishou) for f in found), found
+        search(page, url, "还款日")
+        meta = page.inner_text(".md-search-result__meta")
+        assert int(re.search(r"\d+", meta).group()) == len(with_kuanri), meta
     finally:
         server.shutdown()
