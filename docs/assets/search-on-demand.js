@@ -449,17 +449,32 @@
       .slice(0, 1 + MORE_SECTIONS);
   }
 
-  /** Material's result item for one page: the page, then its best section (shown) and a few more (folded). */
-  function resultItem(page, result, sections, terms) {
+  /** Material's result item for one page: the page, then its best section (shown) and a few more
+   * (folded). When the page's title has most of the reader's words the page itself is the answer:
+   * its short answer stays shown (Material hides it when a section scores as high as the page) and
+   * every section is folded. */
+  function resultItem(page, result, sections, terms, titleAnswers) {
     var location = page.url.replace(/^\//, "");
     var item = [{location: location, title: escapeHtml(page.meta.title), text: escapeHtml(page.meta.summary),
                  score: result.score, terms: terms}];
     sections.forEach(function (section, i) {
       item.push({location: location.split("#")[0] + "#" + encodeURIComponent(section.anchor),
                  title: escapeHtml(section.title), text: escapeHtml(section.teaser),
-                 score: i === 0 ? result.score : result.score / 2, terms: terms});
+                 score: i === 0 && !titleAnswers ? result.score : result.score / 2, terms: terms});
     });
     return item;
+  }
+
+  /** True when the title has at least half the reader's units (a unit: any one of its phrases, whole). */
+  function titleHasMost(title, units) {
+    var has = {};
+    searchTokens(title).forEach(function (token) { has[token] = true; });
+    var found = units.filter(function (unit) {
+      return unit.phrases.some(function (phrase) {
+        return phrase.split(" ").every(function (token) { return has[token]; });
+      });
+    });
+    return units.length > 0 && found.length * 2 >= units.length;
   }
 
   /* ---- When nothing fits: a way on, not a dead end ---------------------------------------- */
@@ -587,7 +602,7 @@
           emit({type: RESULT, data: {items: pages.map(function (page, i) {
             var positions = results[i].positions || [];  // one list per unit, or one for all of them
             var sections = answeringSections(page.sections, positions, Math.min(units.length, positions.length));
-            return resultItem(page, results[i], sections, terms);
+            return resultItem(page, results[i], sections, terms, titleHasMost(page.meta.title, units));
           })}});
           showFallback(value, !results.length || (units.length > 1 && bestShare(results) < WEAK));
           answered(value);

@@ -160,6 +160,20 @@ def test_a_section_of_a_long_page_is_linked_under_it(page, site_url: str) -> Non
     page.wait_for_function("el => Math.abs(el.getBoundingClientRect().top) < innerHeight", arg=heading.element_handle())
 
 
+def test_a_long_page_whose_title_answers_keeps_its_short_answer(page, site_url: str) -> None:
+    # The Q&A's title says 催收说要上门: the reader sees its short answer, and its sections fold below it.
+    _open(page, site_url)
+    page.fill(".md-search__input", "催收说要上门")
+    _answered(page, "催收说要上门")
+    item = page.locator(".md-search-result__item").filter(
+        has=page.locator("a[href*='/q/collection-threat-visit-home/']")
+    )
+    parent = item.locator("a.md-search-result__link").first.locator("article")
+    assert "正规催收可以上门" in parent.inner_text()  # the start of its short_answer
+    assert item.locator("details.md-search-result__more a[href*='#']").count() >= 1  # its sections, folded
+    assert item.locator(":scope > a[href*='#']").count() == 0  # none shown in its place
+
+
 def test_short_pages_show_no_section_links(page, site_url: str) -> None:
     _open(page, site_url)
     page.fill(".md-search__input", "借呗提前还款")
