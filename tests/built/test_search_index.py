@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -232,6 +233,12 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
         assert int(re.search(r"\d+", meta).group()) == len(with_token), meta  # every match, whichever part
         assert any("/pagefind/part-2/" in u for u in fetched) and any("/pagefind/part-3/" in u for u in fetched)
         assert sum("/wasm." in path for path, _sent in served) == 1  # one WebAssembly module for all parts
+        # No results.json in parts: a long page's section links come from Pagefind's result entry.
+        assert "results" not in listed
+        search(page, url, "律师函")
+        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+        guide = [unquote(link) for link in links if "/guides/debt-collection-harassment/" in link]
+        assert any(link.endswith("#小心这些骗局") for link in guide), guide
     finally:
         server.shutdown()
 
