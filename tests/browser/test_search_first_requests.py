@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from faqgen.bench.first_search import MAGNIFIER, PAGE, Fetch, one_run, short
+from faqgen.bench.first_search import MAGNIFIER, PAGE, Fetch, longest_chain, one_run, short
 from faqgen.browser import PHONE
 from faqgen.search.bundle import RESULTS_FILE
 from faqgen.search.pagefind import BUNDLE_DIR, build_search_index, collect_records
@@ -80,8 +80,10 @@ def test_first_search_waits_for_two_round_trips(browser, logged_site) -> None:
     url, served = logged_site
     # Long round trips and no bandwidth limit: a request that waited for another starts a round trip later.
     run = one_run(browser, url, QUERY, served, conditions=LATENCY_ONLY)  # the query pasted right after the tap
-    late = [f"{short(f.path)} at {f.start:.0f} ms" for f in run.network if f.start >= 2 * ROUND_TRIP_MS]
-    assert not late, late  # started at the tap or one round trip later (search-data.json, pagefind.js, the worker)
+    # Every download started at the tap or after one round trip (search-data.json, pagefind.js, the worker):
+    # counted as requests that waited for each other, not by the clock, which a busy machine slows.
+    chain = [f"{short(f.path)} {f.start:.0f}–{f.end:.0f} ms" for f in longest_chain(run.network)]
+    assert len(chain) <= 2, chain
     asked, sent = chunk_counts(run.fetches)
     assert asked and all(n == 1 for n in sent.values()), sent
     # Every chunk was started by the page and asked for again by Pagefind: the page guessed exactly the ones it needed.
