@@ -227,7 +227,8 @@
 
   /** Pages ranked by how many units they match and how well: partial matches count, none is required. */
   function findPages(pagefind, units) {
-    if (units.length === 1 && units[0].phrases.length === 1) return onePhrase(pagefind, units[0].phrases[0]);
+    var only = onlyPhrase(units);
+    if (only) return onePhrase(pagefind, only);
     var first = everyUnitFirst(units);
     return withEveryUnit(pagefind, first, first.length).then(function (found) {
       return found || anyOfTheWords(pagefind, rarer(units));
@@ -251,14 +252,11 @@
   function everyOtherPair(units) {
     if (!largeSite()) return units;
     var pair = function (unit) { return unit && unit.phrases.length === 1 && ANY_PAIR.test(unit.phrases[0]); };
+    var follows = function (before, unit) { return pair(before) && pair(unit) && before.at === unit.at - 1; };
+    var place = 0;  // where the unit stands in its run of pairs (0: it starts one, or is no pair)
     return units.filter(function (unit, i) {
-      var before = units[i - 1], after = units[i + 1];
-      var inRun = pair(unit) && pair(before) && before.at === unit.at - 1;
-      if (!inRun) return true;
-      var place = 0;  // where this pair stands in its run
-      for (var j = i; j > 0 && pair(units[j - 1]) && units[j - 1].at === units[j].at - 1; j--) place++;
-      var last = !(pair(after) && after.at === unit.at + 1);
-      return place % 2 === 0 || last;
+      place = follows(units[i - 1], unit) ? place + 1 : 0;
+      return place % 2 === 0 || !follows(unit, units[i + 1]);  // every other one, and the last
     });
   }
 
@@ -303,9 +301,14 @@
 
   /** The words findPages() searches first for these units, whose index chunks can be fetched ahead. */
   function firstWords(units) {
-    var first = units.length === 1 && units[0].phrases.length === 1
-      ? [{phrases: [titled(units[0].phrases[0], titles)]}] : everyUnitFirst(units);
+    var only = onlyPhrase(units);
+    var first = only ? [{phrases: [titled(only, titles)]}] : everyUnitFirst(units);
     return [].concat.apply([], first.map(function (unit) { return unit.phrases; })).join(" ").split(" ");
+  }
+
+  /** The query's one phrase when it has one unit with one phrase (onePhrase() answers it), else null. */
+  function onlyPhrase(units) {
+    return units.length === 1 && units[0].phrases.length === 1 ? units[0].phrases[0] : null;
   }
 
   var MAX_COMBOS = 4;
@@ -314,9 +317,8 @@
    * null when that would take more than MAX_COMBOS searches, or one on a small site, where an alias
    * group is ranked word by word (anyOfTheWords(): measured better there by make search-eval). */
   function everyUnitCombos(units) {
-    var combos = [""];
+    var combos = [""], limit = largeSite() ? MAX_COMBOS : 1;
     for (var i = 0; i < units.length; i++) {
-      var limit = largeSite() ? MAX_COMBOS : 1;
       if (combos.length * units[i].phrases.length > limit) return null;
       combos = [].concat.apply([], combos.map(function (combo) {
         return units[i].phrases.map(function (phrase) { return (combo + " " + phrase).trim(); });
