@@ -65,6 +65,14 @@ def _answered(page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => new URL(e.href).pathname)")
 
 
+def _result_of(page, site_url: str, query: str, path: str):
+    """Search query as an input method commits it; the result item of the page at path."""
+    _open(page, site_url)
+    page.fill(".md-search__input", query)
+    _answered(page, query)
+    return page.locator(".md-search-result__item").filter(has=page.locator(f"a[href*='{path}']"))
+
+
 def test_pasted_text_is_searched_without_a_key(page, site_url: str) -> None:
     # Paste and voice input fire `input` only; Material alone would wait for a keyup.
     _open(page, site_url)
@@ -144,12 +152,7 @@ def test_fallback_offers_110_on_threats(page, site_url: str) -> None:
 
 def test_a_section_of_a_long_page_is_linked_under_it(page, site_url: str) -> None:
     # 律师函 is answered in the guide's 小心这些骗局, 19 phone screens down: the result links straight there.
-    _open(page, site_url)
-    page.fill(".md-search__input", "律师函")
-    _answered(page, "律师函")
-    guide = page.locator(".md-search-result__item").filter(
-        has=page.locator("a[href*='/guides/debt-collection-harassment/']")
-    )
+    guide = _result_of(page, site_url, "律师函", "/guides/debt-collection-harassment/")
     section = guide.locator("a.md-search-result__link").nth(1)  # the page first, then its best section
     assert section.locator("h2").inner_text() == "小心这些骗局"
     assert section.locator("article").inner_text().strip() != "小心这些骗局"  # a teaser of the section under it
@@ -162,12 +165,7 @@ def test_a_section_of_a_long_page_is_linked_under_it(page, site_url: str) -> Non
 
 def test_a_long_page_whose_title_answers_keeps_its_short_answer(page, site_url: str) -> None:
     # The Q&A's title says 催收说要上门: the reader sees its short answer, and its sections fold below it.
-    _open(page, site_url)
-    page.fill(".md-search__input", "催收说要上门")
-    _answered(page, "催收说要上门")
-    item = page.locator(".md-search-result__item").filter(
-        has=page.locator("a[href*='/q/collection-threat-visit-home/']")
-    )
+    item = _result_of(page, site_url, "催收说要上门", "/q/collection-threat-visit-home/")
     parent = item.locator("a.md-search-result__link").first.locator("article")
     assert "正规催收可以上门" in parent.inner_text()  # the start of its short_answer
     assert item.locator("details.md-search-result__more a[href*='#']").count() >= 1  # its sections, folded

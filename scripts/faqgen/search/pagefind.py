@@ -21,9 +21,10 @@ its JavaScript twin must stay identical (tests/built/test_search_index.py runs b
 
 Large sites (measured with `make bench`, see BENCHMARKS.md): from COMMON_MIN_PAGES pages on, a pair
 found on more than COMMON_SHARE of the pages counts only in titles, 常见问法 and short answers
-(common_tokens()) and is written a second time, as a title token, on the pages whose title has it
-(Record.parts()): a query of one such word searches only those pages. From SHARD_PAGES pages on the index is built in parts (shards()) that the
-browser merges, because Pagefind's indexer keeps a whole run in memory.
+(common_tokens()); a pair on more than TITLED_SHARE is written a second time, as a title token, on
+the pages whose title has it (Record.parts()), so a query of one such word can search only those
+pages. From SHARD_PAGES pages on the index is built in parts (shards()) that the browser merges,
+because Pagefind's indexer keeps a whole run in memory.
 
 After indexing, search/bundle.py makes the bundle quicker to start on a slow network (names the
 WebAssembly by its content, empties the result entries' text, lists what the first search needs
@@ -294,7 +295,7 @@ TEASER_CHARS = 48
 
 
 def title_token(token: str) -> str:
-    """A common pair's second name, written only on pages whose title has the pair (search-on-demand.js titled())."""
+    """A frequent pair's second name, written only on pages whose title has the pair (search-on-demand.js titled())."""
     return TITLE_TOKEN_PREFIX + token[len(TOKEN_PREFIX) :]
 
 
