@@ -556,9 +556,10 @@
     var latest = 0;
     var chunks = null;  // the index chunks of each part, {"" or "part-N/": [[first word, last word, hash], …]}
     var started = {};
-    var known = Promise.resolve({});  // a small site's results by Pagefind's id: [address, title, short answer, sections]
+    var known = Promise.resolve({});  // results by Pagefind's id: [address, title, short answer, sections]
+    var later = null;  // a larger site's table of them, fetched after the first results (fetchLater())
 
-    /** A result's address, title and short answer: on a small site from one file of them all, else Pagefind's result entry. */
+    /** A result's address, title and short answer: from the table of them all when the box has it, else Pagefind's result entry. */
     function resultData(result) {
       return known.then(function (pages) {
         var page = pages[result.id];
@@ -585,6 +586,23 @@
       });
     }
 
+    /** Once the first results show, a larger site's result table (search/bundle.py), so that later
+     *  queries need no result entries. A query never waits for it: until it is in, entries are fetched. */
+    function fetchLater() {
+      if (!later) return;
+      var file = new URL(later, PAGEFIND).href;
+      later = null;
+      setTimeout(function () {
+        fetch(file).then(function (response) { return response.ok ? response.json() : null; })
+          .then(function (table) {
+            if (!table) return;
+            known = Promise.resolve(table);
+            window.__searchTable = file;  // for tests/browser/test_search_first_requests.py
+          })
+          .catch(function () {});
+      }, 0);
+    }
+
     function emit(message) {
       var event = {type: "message", data: message};
       listeners.slice().forEach(function (listener) {
@@ -608,6 +626,7 @@
           })}});
           showFallback(value, !results.length || (units.length > 1 && bestShare(results) < WEAK));
           answered(value);
+          fetchLater();
           var meta = document.querySelector(".md-search-result__meta");
           if (meta && results.length > pages.length) {
             meta.textContent = "找到 " + results.length + " 个符合条件的结果，显示最相关的 " + pages.length + " 个";
@@ -644,6 +663,7 @@
               .then(function (response) { return response.ok ? response.json() : {}; })
               .catch(function () { return {}; });
           }
+          later = bundle.later || null;
           preloadChunks();  // a query pasted or typed already
           return bundle.parts || [];
         });

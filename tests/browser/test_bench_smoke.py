@@ -73,5 +73,7 @@ def test_values_are_sane(bench_run: tuple[str, list[dict]]) -> None:
         assert site["first_search"] > 0
         assert 0 <= site["ready_ms"] < 30_000
         assert 0 < site["latency_median_ms"] <= site["latency_p95_ms"] < 10_000
+    # At most 200 pages: ours downloads its result table with the first search, not after it.
+    assert result["ours"]["later_table"] is None and result["plain"]["later_table"] is None
     # Material's lunr downloads its whole index before the first result; Pagefind (ours) only part of it.
     assert result["plain"]["first_search"] >= result["plain"]["index_gzip"]

@@ -15,11 +15,14 @@ import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
+from faqgen.bench.browser import downloads_and_latency, later_table_path
 from faqgen.bench.first_search import MAGNIFIER, PAGE, Fetch, longest_chain, one_run, short
 from faqgen.browser import PHONE
+from faqgen.quality.page_weight import wire_size
 from faqgen.search.bundle import RESULTS_FILE
 from faqgen.search.pagefind import BUNDLE_DIR, build_search_index, collect_records
 from faqgen.static_server import serve
@@ -120,7 +123,7 @@ def parted_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def test_a_large_sites_chunks_start_early_in_every_part(browser, parted_site: Path) -> None:
     listed = json.loads((parted_site / "assets" / "search-data.json").read_text(encoding="utf-8"))["pagefind"]
     assert set(listed["chunks"]) == {"", "part-2/", "part-3/"} and all(listed["chunks"].values())
-    assert "results" not in listed  # result ids are unique only within a part: Pagefind's entries instead
+    assert "results" not in listed and listed["later"] == RESULTS_FILE  # the first search fetches result entries
     served: list[tuple[str, int]] = []
     server, url = serve(parted_site, headers=False, served=served)
     try:
@@ -131,6 +134,57 @@ def test_a_large_sites_chunks_start_early_in_every_part(browser, parted_site: Pa
     assert {path.split("/")[2] for path in asked} >= {"index", "part-2", "part-3"}, asked
     assert all(n == 2 for n in asked.values()) and all(n == 1 for n in sent.values()), (asked, sent)
     assert any("/fragment/" in f.path for f in run.network)
+
+
+def test_a_larger_site_fetches_its_result_table_after_the_first_results(browser, parted_site: Path) -> None:
+    """The first query shows results from Pagefind's entries; the table comes after, and later queries need no entries."""
+    served: list[tuple[str, int]] = []
+    server, url = serve(parted_site, headers=False, served=served)
+    context = browser.new_context(**PHONE)
+    answered = "q => window.__searchAnswered && window.__searchAnswered.query === q"
+    try:
+        page = context.new_page()
+        page.goto(url + PAGE)
+        page.click(MAGNIFIER)
+        page.fill(".md-search__input", QUERY)
+        page.wait_for_function(answered, arg=QUERY)
+        page.wait_for_function("window.__searchTable")
+        paths = [path for path, _sent in served]
+        table = paths.index(f"/{BUNDLE_DIR}/{RESULTS_FILE}")
+        entries = [i for i, path in enumerate(paths) if "/fragment/" in path]
+        assert len(entries) >= 5 and max(entries) < table, paths  # the first results did not wait for the table
+        mark = len(served)
+        page.fill(".md-search__input", "律师函")
+        page.wait_for_function(answered, arg="律师函")
+        after = [path for path, _sent in served[mark:]]
+        assert all("/index/" in path for path in after), after  # index chunks only: no result entries
+        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
+        guide = [unquote(link) for link in links if "/guides/debt-collection-harassment/" in link]
+        assert any(link.endswith("#小心这些骗局") for link in guide), guide  # sections come from the table too
+        first = page.locator(".md-search-result__item").first
+        path = first.locator("a").first.evaluate("a => new URL(a.href).pathname")
+        html = (parted_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+        description = html_module.unescape(re.search(r'<meta name="description" content="([^"]*)"', html).group(1))
+        assert first.locator("h1").inner_text().strip() in html
+        assert description[:20] in first.locator("article").inner_text()  # title and short answer from the table
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_the_bench_counts_the_result_table_apart_from_the_first_search(browser, parted_site: Path) -> None:
+    later = later_table_path(parted_site)
+    assert later == f"/{BUNDLE_DIR}/{RESULTS_FILE}"
+    served: list[tuple[str, int]] = []
+    server, url = serve(parted_site, headers=False, served=served)
+    try:
+        measured = downloads_and_latency(browser, url + PAGE, [QUERY, "律师函"], later)
+    finally:
+        server.shutdown()
+    table = (parted_site / later.lstrip("/")).read_bytes()
+    assert measured.later_table == wire_size(table, "application/json")
+    assert not [path for path, _sent in measured.largest if path == later]  # not in the first search's files
+    assert len(measured.latencies_ms) == 2
 
 
 def test_an_older_search_data_file_still_finds_every_part(page, parted_site: Path, tmp_path: Path) -> None:

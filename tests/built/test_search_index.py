@@ -17,7 +17,7 @@ import pytest
 
 from faqgen.content.pipeline import load_valid_content
 from faqgen.search import pagefind
-from faqgen.search.bundle import SIGNATURE
+from faqgen.search.bundle import RESULTS_FILE, SIGNATURE
 from faqgen.search.pagefind import (
     BUNDLE_DIR,
     COMMON_MIN_PAGES,
@@ -233,8 +233,9 @@ def test_search_finds_pages_in_every_part(built_site: Path, tmp_path: Path, page
         assert int(re.search(r"\d+", meta).group()) == len(with_token), meta  # every match, whichever part
         assert any("/pagefind/part-2/" in u for u in fetched) and any("/pagefind/part-3/" in u for u in fetched)
         assert sum("/wasm." in path for path, _sent in served) == 1  # one WebAssembly module for all parts
-        # No results.json in parts: a long page's section links come from Pagefind's result entry.
-        assert "results" not in listed
+        # The first query of a visit to a site in parts: a long page's section links come from
+        # Pagefind's result entry (the result table is fetched only after the first results).
+        assert "results" not in listed and listed["later"] == RESULTS_FILE
         search(page, url, "律师函")
         links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))")
         guide = [unquote(link) for link in links if "/guides/debt-collection-harassment/" in link]

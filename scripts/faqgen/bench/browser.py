@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import statistics
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,6 +57,7 @@ class BrowserResult:
     first_search: int = 0
     index_on_load: bool = False  # the search files are fetched by every visit, searching or not
     ready_ms: float = 0.0
+    later_table: int = 0  # the result table the box fetches after the first results (not in first_search)
     latencies_ms: list[float] = field(default_factory=list)
     largest: list[tuple[str, int]] = field(default_factory=list)  # (path, gzip bytes) of the biggest downloads
 
@@ -68,6 +71,15 @@ class BrowserResult:
         """95th percentile (nearest rank) query latency in ms."""
         ordered = sorted(self.latencies_ms)
         return ordered[math.ceil(0.95 * len(ordered)) - 1] if ordered else 0.0
+
+
+def later_table_path(site: Path) -> str | None:
+    """The URL path of the result table a built site's search box fetches after the first results, if it has one."""
+    data = site / "assets" / "search-data.json"
+    if not data.is_file():
+        return None
+    later = json.loads(data.read_text(encoding="utf-8")).get("pagefind", {}).get("later")
+    return f"/pagefind/{later}" if later else None
 
 
 def _sent(response: Any) -> int:
@@ -104,8 +116,12 @@ def ready_after_load(browser: Any, url: str) -> float:
         context.close()
 
 
-def downloads_and_latency(browser: Any, url: str, queries: list[str]) -> BrowserResult:
-    """First load of url (empty cache), then the first search, then each query's latency."""
+def downloads_and_latency(browser: Any, url: str, queries: list[str], later: str | None = None) -> BrowserResult:
+    """First load of url (empty cache), then the first search, then each query's latency.
+
+    later: the URL path of the result table fetched after the first results (later_table_path());
+    its bytes are reported apart from the first search's, whenever its response comes.
+    """
     origin = urlsplit(url)[:2]
     context = browser.new_context(**PHONE)
     context.set_default_timeout(TIMEOUT_MS)
@@ -130,8 +146,9 @@ def downloads_and_latency(browser: Any, url: str, queries: list[str]) -> Browser
         # reads them from the browser's cache, and both requests fire a response event.
         downloaded: dict[str, tuple[str, str, int]] = {}
         for p, r in list(seen):
-            if urlsplit(r.url)[:2] == origin and r.status == 200 and p != "after" and r.url not in downloaded:
-                downloaded[r.url] = (p, urlsplit(r.url).path, _sent(r))
+            same_site, path = urlsplit(r.url)[:2] == origin, urlsplit(r.url).path
+            if same_site and r.status == 200 and p != "after" and r.url not in downloaded and path != later:
+                downloaded[r.url] = (p, path, _sent(r))
         sizes = list(downloaded.values())
         search = [s for p, path, s in sizes if p == "search" or SEARCH_FILES.search(path)]
         page_only = [s for p, path, s in sizes if p == "load" and not SEARCH_FILES.search(path)]
@@ -142,12 +159,16 @@ def downloads_and_latency(browser: Any, url: str, queries: list[str]) -> Browser
         result.largest = sorted(((path, s) for _p, path, s in sizes), key=lambda x: -x[1])[:5]
         for query in queries[1:]:
             result.latencies_ms.append(_search(page, query))
+        if later:  # fetched after the first results; with few queries it may still be on its way
+            page.wait_for_function("window.__searchTable")
+        tables = [r for _p, r in seen if urlsplit(r.url)[:2] == origin and urlsplit(r.url).path == later]
+        result.later_table = _sent(tables[0]) if tables and tables[0].status == 200 else 0
     finally:
         context.close()
     return result
 
 
-def measure(base_url: str, page_path: str, queries: list[str]) -> BrowserResult:
+def measure(base_url: str, page_path: str, queries: list[str], later: str | None = None) -> BrowserResult:
     """All browser figures for one site: one context for readiness, a fresh one for bytes and latency."""
     from playwright.sync_api import sync_playwright
 
@@ -155,7 +176,7 @@ def measure(base_url: str, page_path: str, queries: list[str]) -> BrowserResult:
         browser = launch(pw)
         try:
             ready = ready_after_load(browser, base_url + page_path)
-            result = downloads_and_latency(browser, base_url + page_path, queries)
+            result = downloads_and_latency(browser, base_url + page_path, queries, later)
             result.ready_ms = ready
         finally:
             browser.close()

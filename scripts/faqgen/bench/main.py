@@ -107,13 +107,14 @@ def _stat_fields(result: SiteResult, site: Path, ids: list[str]) -> None:
 
 def _browser_fields(result: SiteResult, site: Path, page_path: str, queries: list[str]) -> None:
     """Serve a built site and copy the browser figures into its result."""
-    from faqgen.bench.browser import measure
+    from faqgen.bench.browser import later_table_path, measure
     from faqgen.static_server import serving_plain
 
     with serving_plain(site) as url:
-        measured = measure(url, page_path, queries)
+        measured = measure(url, page_path, queries, later_table_path(site))
     result.first_load, result.first_load_requests = measured.first_load, measured.first_load_requests
     result.first_search, result.ready_ms = measured.first_search, measured.ready_ms
+    result.later_table = measured.later_table or None
     result.index_on_load = measured.index_on_load
     result.latency_median_ms, result.latency_p95_ms = measured.latency_median, measured.latency_p95
     result.largest = measured.largest

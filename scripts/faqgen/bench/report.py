@@ -27,6 +27,7 @@ class SiteResult:
     first_load: int | None = None
     first_load_requests: int | None = None
     first_search: int | None = None
+    later_table: int | None = None  # fetched after the first results (search/bundle.py LATER_MAX_GZIP)
     index_on_load: bool | None = None
     ready_ms: float | None = None
     latency_median_ms: float | None = None
@@ -88,6 +89,7 @@ ROWS: list[Row] = [
     ("search index gzip", lambda r: r.index_gzip, size),
     ("first load of a Q&A page (gzip)", lambda r: r.first_load, size),
     ("first search download (gzip)", lambda r: r.first_search, size),
+    ("result table, fetched after the first results (gzip)", lambda r: r.later_table, size),
     (
         "search files fetched by every visit",
         lambda r: r.index_on_load,

@@ -29,6 +29,11 @@ SIGNATURE = b"pagefind_dcd"  # how Pagefind's index files start once un-gzipped
 # round trip it saves.
 RESULTS_MAX_PAGES = 200
 RESULTS_FILE = "results.json"
+# Above that, the same table is fetched after a reader's first results ("later"): each query after
+# that waits for one download round (its index chunks) instead of two (the chunks, then the ten
+# result entries), one larger file instead of ten small ones a query. At 10,000 synthetic Q&As it is
+# 337 KB gzip. A table larger than this is not written, and every query fetches its result entries.
+LATER_MAX_GZIP = 512 * 1024
 
 
 def read_entry(folder: Path) -> dict:
@@ -163,13 +168,31 @@ def entry_sections(entry: dict) -> list[list[object]]:
     return sections
 
 
-def write_result_table(folder: Path) -> str:
-    """Write each result entry's address, title, short answer and linked sections, by Pagefind's result id, to RESULTS_FILE."""
-    table = {}
-    for name, entry in _fragments(folder).items():
-        row = [entry["url"], entry["meta"].get("title", ""), entry["meta"].get("summary", "")]
-        table[name] = row + [sections] if (sections := entry_sections(entry)) else row
+def result_table(folders: list[Path]) -> dict[str, list[object]]:
+    """Each result entry's address, title, short answer and linked sections by Pagefind's result id, over every part.
+
+    Pagefind makes an id unique only within its own part (the first 7 hex digits of a hash, longer
+    only on a clash there): an id found in two parts is left out, and the box fetches its entry.
+    """
+    table: dict[str, list[object]] = {}
+    clashes: set[str] = set()
+    for folder in folders:
+        for name, entry in _fragments(folder).items():
+            if name in table:
+                clashes.add(name)
+            row = [entry["url"], entry["meta"].get("title", ""), entry["meta"].get("summary", "")]
+            table[name] = row + [sections] if (sections := entry_sections(entry)) else row
+    for name in clashes:
+        del table[name]
+    return table
+
+
+def write_result_table(folder: Path, table: dict[str, list[object]], max_gzip: int | None = None) -> str | None:
+    """Write the table to folder/RESULTS_FILE and return that name; None (nothing written) when it is over max_gzip bytes gzip."""
     text = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if max_gzip is not None and len(gzip.compress(text.encode("utf-8"), compresslevel=6)) > max_gzip:
+        (folder / RESULTS_FILE).unlink(missing_ok=True)
+        return None
     (folder / RESULTS_FILE).write_text(text, encoding="utf-8")
     return RESULTS_FILE
 

@@ -49,11 +49,13 @@ from pathlib import Path
 
 from faqgen.render.escape import escape_html
 from faqgen.search.bundle import (
+    LATER_MAX_GZIP,
     RESULTS_MAX_PAGES,
     add_to_search_data,
     chunk_table,
     first_files,
     name_wasm_by_hash,
+    result_table,
     slim_fragments,
     write_result_table,
 )
@@ -546,10 +548,13 @@ def build_search_index(site_dir: Path, shard_pages: int = SHARD_PAGES) -> bool:
     folders = [part_dir(out_dir, n) for n in range(len(parts))]
     chunks = {part: chunk_table(folder, LANGUAGE) for part, folder in zip(["", *extra], folders, strict=True)}
     listed = {"parts": extra, "preload": first_files(out_dir, folders, LANGUAGE), "chunks": chunks}
-    # A small site (one part: result ids are unique only within a part): every result's text in one
-    # file, downloaded with the rest, so the first result waits for no result entries.
+    # Every result's text in one file: a small site's box downloads it with the rest, so the first
+    # result waits for no result entries; a larger site's fetches it after the first results.
+    table = result_table(folders)
     if len(parts) == 1 and len(records) <= RESULTS_MAX_PAGES:
-        listed["results"] = write_result_table(out_dir)
+        listed["results"] = write_result_table(out_dir, table)
+    elif later := write_result_table(out_dir, table, LATER_MAX_GZIP):
+        listed["later"] = later
     if common:  # a large site: the box leaves these out of a query's word-by-word search (search-on-demand.js)
         listed["common"] = sorted(common)
         listed["titled"] = sorted(frequent - common)  # these too have title tokens
