@@ -597,7 +597,7 @@
           .then(function (table) {
             if (!table) return;
             known = Promise.resolve(table);
-            window.__searchTable = file;  // for tests/browser/test_search_first_requests.py
+            window.__searchTable = file;  // the tests and make bench wait for it
           })
           .catch(function () {});
       }, 0);

@@ -6,12 +6,15 @@ import gzip
 import json
 from pathlib import Path
 
-from faqgen.search.bundle import RESULTS_FILE, SIGNATURE, result_table, write_result_table
+from faqgen.search.bundle import RESULTS_FILE, ROW_MAX_BYTES, SIGNATURE, result_table, write_result_table
 
 
-def write_entry(folder: Path, name: str, url: str, title: str) -> None:
+def write_entry(folder: Path, name: str, url: str, title: str, sections: int = 0) -> None:
     """One Pagefind result entry (fragment/<name>.pf_fragment), gzip with Pagefind's signature."""
-    entry = {"url": url, "meta": {"title": title, "summary": f"{title}的简短回答"}, "anchors": [], "content": ""}
+    linked = [[f"s{i}", f"第{i}节", "这一节的开头" * 10] for i in range(sections)]
+    meta = {"title": title, "summary": f"{title}的简短回答", "sections": json.dumps(linked, ensure_ascii=False)}
+    anchors = [{"id": f"s{i}", "location": 10 * i} for i in range(sections)]
+    entry = {"url": url, "meta": meta, "anchors": anchors, "content": ""}
     (folder / "fragment").mkdir(parents=True, exist_ok=True)
     data = SIGNATURE + json.dumps(entry, ensure_ascii=False).encode("utf-8")
     (folder / "fragment" / f"{name}.pf_fragment").write_bytes(gzip.compress(data))
@@ -28,6 +31,14 @@ def test_an_id_in_two_parts_is_left_out(tmp_path: Path) -> None:
         "zh_1111111": ["/q/a/", "借呗逾期", "借呗逾期的简短回答"],
         "zh_3333333": ["/q/c/", "花呗分期", "花呗分期的简短回答"],
     }
+
+
+def test_a_page_with_very_many_sections_is_left_out(tmp_path: Path) -> None:
+    write_entry(tmp_path, "zh_1111111", "/guides/a/", "网贷催收指南", sections=3)
+    write_entry(tmp_path, "zh_2222222", "/topics/b/", "借呗", sections=200)  # a large site's topic hub
+    table = result_table([tmp_path])
+    assert list(table) == ["zh_1111111"] and [s[0] for s in table["zh_1111111"][3]] == ["s0", "s1", "s2"]
+    assert len(json.dumps(table["zh_1111111"], ensure_ascii=False).encode("utf-8")) <= ROW_MAX_BYTES
 
 
 def test_a_table_over_its_size_limit_is_not_written(tmp_path: Path) -> None:

@@ -34,6 +34,10 @@ RESULTS_FILE = "results.json"
 # result entries), one larger file instead of ten small ones a query. At 10,000 synthetic Q&As it is
 # 337 KB gzip. A table larger than this is not written, and every query fetches its result entries.
 LATER_MAX_GZIP = 512 * 1024
+# A row longer than this is left out of the table, and the box fetches that page's entry when it
+# shows: at 10,000 Q&As each topic hub lists ~1,000 of them as sections (220–250 KB a row, ten rows
+# = half the table), while a guide or the glossary takes at most 5 KB.
+ROW_MAX_BYTES = 8 * 1024
 
 
 def read_entry(folder: Path) -> dict:
@@ -172,17 +176,20 @@ def result_table(folders: list[Path]) -> dict[str, list[object]]:
     """Each result entry's address, title, short answer and linked sections by Pagefind's result id, over every part.
 
     Pagefind makes an id unique only within its own part (the first 7 hex digits of a hash, longer
-    only on a clash there): an id found in two parts is left out, and the box fetches its entry.
+    only on a clash there): an id found in two parts is left out, and so is a row longer than
+    ROW_MAX_BYTES; the box fetches those pages' entries.
     """
     table: dict[str, list[object]] = {}
-    clashes: set[str] = set()
+    left_out: set[str] = set()
     for folder in folders:
         for name, entry in _fragments(folder).items():
             if name in table:
-                clashes.add(name)
+                left_out.add(name)
             row = [entry["url"], entry["meta"].get("title", ""), entry["meta"].get("summary", "")]
             table[name] = row + [sections] if (sections := entry_sections(entry)) else row
-    for name in clashes:
+            if len(json.dumps(table[name], ensure_ascii=False).encode("utf-8")) > ROW_MAX_BYTES:
+                left_out.add(name)
+    for name in left_out:
         del table[name]
     return table
 
