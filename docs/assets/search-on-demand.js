@@ -626,7 +626,7 @@
           })}});
           showFallback(value, !results.length || (units.length > 1 && bestShare(results) < WEAK));
           answered(value);
-          fetchLater();
+          if (pages.length) fetchLater();  // results the reader now reads (not an empty box: Material asks for "" too)
           var meta = document.querySelector(".md-search-result__meta");
           if (meta && results.length > pages.length) {
             meta.textContent = "找到 " + results.length + " 个符合条件的结果，显示最相关的 " + pages.length + " 个";
