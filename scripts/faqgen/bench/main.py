@@ -50,6 +50,10 @@ NOTES = [
     "them without being asked, as plain Material does). First search = the search files (index, worker, lunr) plus "
     "anything else fetched after opening search, until the first results show (for ours: pagefind.js, its worker "
     "and WebAssembly, the index metadata, the chunks and result fragments of the first query).",
+    "Result table (ours, above 200 pages): `pagefind/results.json`, every result's title and short answer, which the "
+    "search box fetches once the first results show (README “Search”); its bytes have their own row and are not in the "
+    "first search, whenever its response comes. The timed queries follow the first one back to back, so the second may "
+    "still run without it.",
     "Build CPU time (user + sys of the process tree) is less sensitive than wall time to other work on the machine.",
     "Search ready after load: a fresh page; the magnifier (`label.md-header__button[for='__search']`) is clicked as "
     "soon as the load event fires; time from loadEventEnd until `.md-search-result__meta` stops saying 初始化.",
