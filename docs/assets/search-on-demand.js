@@ -537,10 +537,15 @@
     window.__searchAnswered = {query: value, at: performance.now()};
   }
 
+  /** A JSON file, or `fallback` when it is missing, cannot be fetched or is not JSON. */
+  function fetchJson(url, fallback) {
+    return fetch(url).then(function (response) { return response.ok ? response.json() : fallback; })
+      .catch(function () { return fallback; });
+  }
+
   /** The other parts of a large site's index, from pagefind/parts.json. */
   function fetchParts() {
-    return fetch(PARTS).then(function (response) { return response.ok ? response.json() : []; })
-      .catch(function () { return []; });
+    return fetchJson(PARTS, []);
   }
 
   /** Download a file of the Pagefind bundle into the browser's cache, where Pagefind will look for it. */
@@ -593,13 +598,11 @@
       var file = new URL(later, PAGEFIND).href;
       later = null;
       setTimeout(function () {
-        fetch(file).then(function (response) { return response.ok ? response.json() : null; })
-          .then(function (table) {
-            if (!table) return;
-            known = Promise.resolve(table);
-            window.__searchTable = file;  // the tests and make bench wait for it
-          })
-          .catch(function () {});
+        fetchJson(file, null).then(function (table) {
+          if (!table) return;
+          known = Promise.resolve(table);
+          window.__searchTable = file;  // the tests and make bench wait for it
+        });
       }, 0);
     }
 
@@ -647,26 +650,22 @@
       // Pagefind searches together with one WebAssembly module) and the files every first search
       // needs (scripts/faqgen/search/bundle.py). Those start downloading at once; Pagefind's worker
       // then finds them in the browser's cache instead of asking for one after another.
-      var parts = fetch(DATA).then(function (response) { return response.ok ? response.json() : {}; })
-        .catch(function () { return {}; })
-        .then(function (loaded) {
-          var bundle = loaded.pagefind;
-          delete loaded.pagefind;
-          Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; });
-          if (!bundle) return fetchParts();  // written before the index (mkdocs serve while it indexes)
-          (bundle.preload || []).forEach(preload);
-          chunks = bundle.chunks || null;
-          (bundle.common || []).forEach(function (token) { common[token] = titles[token] = true; });
-          (bundle.titled || []).forEach(function (token) { titles[token] = true; });
-          if (bundle.results) {
-            known = fetch(new URL(bundle.results, PAGEFIND).href)
-              .then(function (response) { return response.ok ? response.json() : {}; })
-              .catch(function () { return {}; });
-          }
-          later = bundle.later || null;
-          preloadChunks();  // a query pasted or typed already
-          return bundle.parts || [];
-        });
+      var parts = fetchJson(DATA, {}).then(function (loaded) {
+        var bundle = loaded.pagefind;
+        delete loaded.pagefind;
+        Object.keys(loaded).forEach(function (key) { data[key] = loaded[key]; });
+        if (!bundle) return fetchParts();  // written before the index (mkdocs serve while it indexes)
+        (bundle.preload || []).forEach(preload);
+        chunks = bundle.chunks || null;
+        (bundle.common || []).forEach(function (token) { common[token] = titles[token] = true; });
+        (bundle.titled || []).forEach(function (token) { titles[token] = true; });
+        if (bundle.results) {
+          known = fetchJson(new URL(bundle.results, PAGEFIND).href, {});
+        }
+        later = bundle.later || null;
+        preloadChunks();  // a query pasted or typed already
+        return bundle.parts || [];
+      });
       document.addEventListener("input", function (event) { if (!event.isComposing) preloadChunks(); }, true);
       document.addEventListener("compositionend", preloadChunks, true);
       Promise.all([import(PAGEFIND), parts])
