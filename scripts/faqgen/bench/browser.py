@@ -82,6 +82,12 @@ def later_table_path(site: Path) -> str | None:
     return f"/pagefind/{later}" if later else None
 
 
+def _site_path(response: Any, origin: tuple[str, str]) -> str | None:
+    """The URL path of a response from origin (scheme, host), or None for one from another host."""
+    parts = urlsplit(response.url)
+    return parts.path if parts[:2] == origin else None
+
+
 def _sent(response: Any) -> int:
     """Wire size of one same-origin 200 response."""
     return wire_size(response.body(), response.headers.get("content-type", ""))
@@ -146,8 +152,8 @@ def downloads_and_latency(browser: Any, url: str, queries: list[str], later: str
         # reads them from the browser's cache, and both requests fire a response event.
         downloaded: dict[str, tuple[str, str, int]] = {}
         for p, r in list(seen):
-            same_site, path = urlsplit(r.url)[:2] == origin, urlsplit(r.url).path
-            if same_site and r.status == 200 and p != "after" and r.url not in downloaded and path != later:
+            path = _site_path(r, origin)
+            if path is not None and r.status == 200 and p != "after" and r.url not in downloaded and path != later:
                 downloaded[r.url] = (p, path, _sent(r))
         sizes = list(downloaded.values())
         search = [s for p, path, s in sizes if p == "search" or SEARCH_FILES.search(path)]
@@ -161,8 +167,8 @@ def downloads_and_latency(browser: Any, url: str, queries: list[str], later: str
             result.latencies_ms.append(_search(page, query))
         if later:  # fetched after the first results; with few queries it may still be on its way
             page.wait_for_function("window.__searchTable")
-        tables = [r for _p, r in seen if urlsplit(r.url)[:2] == origin and urlsplit(r.url).path == later]
-        result.later_table = _sent(tables[0]) if tables and tables[0].status == 200 else 0
+            tables = [r for _p, r in seen if _site_path(r, origin) == later]
+            result.later_table = _sent(tables[0]) if tables and tables[0].status == 200 else 0
     finally:
         context.close()
     return result
